@@ -1,0 +1,36 @@
+"""The exceptions govinfo raises. Everything it raises on purpose is a :class:`GovinfoError`."""
+
+from __future__ import annotations
+
+
+class GovinfoError(Exception):
+    """The root of govinfo's exceptions.
+
+    :param message: what went wrong, in plain words.
+    :param where: where: a path, ``line:column``, a section or a cell key.
+    """
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class ParseError(GovinfoError):
+    """Text that cannot become a report at all (for example over the size limit)."""
+
+
+class ReaderError(GovinfoError):
+    """Bytes or a file that cannot be read: undecodable text, a broken or hostile
+    HTML/DOCX/PDF file, a scanned PDF without text, or a missing optional extra."""
+
+
+class PluginError(GovinfoError):
+    """A plugin raised or returned something govinfo cannot use; names the plugin."""
+
+
+class StructureError(GovinfoError):
+    """A dict or JSON document that does not have the canonical shape.
+
+    ``where`` is a JSON path such as ``$.requests.new.total``.
+    """

@@ -1,0 +1,15 @@
+"""The official formats as data: :data:`FORMATS` maps ``"2019"``/``"2021"`` to a spec."""
+
+from govinfo.formats.official import FORMAT_2019, FORMAT_2021, FORMATS
+from govinfo.formats.spec import ColumnSpec, FormatSpec, RowSpec, TableSpec, Unit
+
+__all__ = [
+    "FORMATS",
+    "FORMAT_2019",
+    "FORMAT_2021",
+    "ColumnSpec",
+    "FormatSpec",
+    "RowSpec",
+    "TableSpec",
+    "Unit",
+]

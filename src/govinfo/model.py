@@ -1,0 +1,383 @@
+"""The typed report: one small frozen attrs class per statutory table and row.
+
+Attribute names follow the taxonomy (``shared/spec/taxonomy.md``) segment by
+segment, so ``report.requests.refused.state_secret.natural_person`` is the fact
+``requests.refused.state_secret.natural_person``. A row that the report does not
+print is ``None``; a printed but blank cell is ``None`` inside its row.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Literal, Union
+
+import attrs
+from attrs import field, frozen
+
+from govinfo.diagnostics import Diagnostic
+
+Count = Union[int, None]
+Money = Union[Decimal, None]
+Value = Union[int, Decimal, str, None]
+FormatName = Literal["2019", "2021"]
+
+
+# --- Table 2: 主动公开政府信息情况 -------------------------------------------------
+
+
+@frozen
+class Documents2019:
+    """规章 / 规范性文件 in the 2019 format."""
+
+    new_made: Count = None
+    new_published: Count = None
+    total_published: Count = None
+
+
+@frozen
+class Documents2021:
+    """规章 / 行政规范性文件 in the 2021 format."""
+
+    issued: Count = None
+    repealed: Count = None
+    in_force: Count = None
+
+
+@frozen
+class Items2019:
+    """行政许可, 其他对外管理服务事项, 行政处罚, 行政强制 in the 2019 format."""
+
+    prev_items: Count = None
+    change: Count = None
+    decisions: Count = None
+
+
+@frozen
+class Fees2019:
+    """行政事业性收费 in the 2019 format (item counts)."""
+
+    prev_items: Count = None
+    change: Count = None
+
+
+@frozen
+class Procurement:
+    """政府集中采购 (2019 format only); ``amount`` in yuan."""
+
+    items: Count = None
+    amount: Money = None
+
+
+@frozen
+class Decisions:
+    """A 2021-format row with one cell: 本年处理决定数量."""
+
+    decisions: Count = None
+
+
+@frozen
+class FeeAmount:
+    """行政事业性收费 in the 2021 format; ``amount`` in yuan."""
+
+    amount: Money = None
+
+
+@frozen
+class ActiveDisclosure2019:
+    """Table 2 in the 2019 format (国办公开办函〔2019〕60号)."""
+
+    rules: Documents2019 | None = None
+    normative_documents: Documents2019 | None = None
+    licensing: Items2019 | None = None
+    other_services: Items2019 | None = None
+    penalty: Items2019 | None = None
+    coercion: Items2019 | None = None
+    fees: Fees2019 | None = None
+    procurement: Procurement | None = None
+
+
+@frozen
+class ActiveDisclosure2021:
+    """Table 2 in the 2021 format (国办公开办函〔2021〕30号)."""
+
+    rules: Documents2021 | None = None
+    normative_documents: Documents2021 | None = None
+    licensing: Decisions | None = None
+    penalty: Decisions | None = None
+    coercion: Decisions | None = None
+    fees: FeeAmount | None = None
+
+
+ActiveDisclosure = Union[ActiveDisclosure2019, ActiveDisclosure2021]
+
+
+# --- Table 3: 收到和处理政府信息公开申请情况 ---------------------------------------------
+
+
+@frozen
+class Applicants:
+    """One Table 3 row: a count per applicant column and the 总计."""
+
+    natural_person: Count = None
+    commercial: Count = None
+    research: Count = None
+    social_welfare: Count = None
+    legal_services: Count = None
+    other_org: Count = None
+    total: Count = None
+
+
+@frozen
+class Refused:
+    """（三）不予公开, rows 1-8."""
+
+    state_secret: Applicants | None = None
+    prohibited_by_law: Applicants | None = None
+    security_stability: Applicants | None = None
+    third_party_rights: Applicants | None = None
+    internal_affairs: Applicants | None = None
+    process_info: Applicants | None = None
+    enforcement_files: Applicants | None = None
+    query_matters: Applicants | None = None
+
+
+@frozen
+class Unable:
+    """（四）无法提供, rows 1-3."""
+
+    not_held: Applicants | None = None
+    needs_creation: Applicants | None = None
+    unclear: Applicants | None = None
+
+
+@frozen
+class NotProcessed:
+    """（五）不予处理, rows 1-5."""
+
+    complaint: Applicants | None = None
+    duplicate: Applicants | None = None
+    publication: Applicants | None = None
+    excessive: Applicants | None = None
+    confirmation: Applicants | None = None
+
+
+@frozen
+class RequestHandling:
+    """Table 3: requests received and how they were handled."""
+
+    new: Applicants | None = None
+    carried_over: Applicants | None = None
+    granted: Applicants | None = None
+    partial: Applicants | None = None
+    refused: Refused = field(factory=Refused)
+    unable: Unable = field(factory=Unable)
+    not_processed: NotProcessed = field(factory=NotProcessed)
+    other: Applicants | None = None
+    other_overdue_correction: Applicants | None = None
+    other_overdue_fee: Applicants | None = None
+    other_misc: Applicants | None = None
+    results_total: Applicants | None = None
+    carried_forward: Applicants | None = None
+
+
+# --- Table 4: 政府信息公开行政复议、行政诉讼情况 -------------------------------------------
+
+
+@frozen
+class AppealOutcomes:
+    """One Table 4 group: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计."""
+
+    upheld: Count = None
+    corrected: Count = None
+    other: Count = None
+    pending: Count = None
+    total: Count = None
+
+
+@frozen
+class ReviewsAndLawsuits:
+    """Table 4: administrative reviews and lawsuits about disclosure."""
+
+    review: AppealOutcomes | None = None
+    litigation_direct: AppealOutcomes | None = None
+    litigation_after_review: AppealOutcomes | None = None
+
+
+# --- The report ---------------------------------------------------------------------
+
+
+@frozen
+class Meta:
+    """Who reports, on which year, in which official format, signed when."""
+
+    agency: str | None = None
+    year: int | None = None
+    format: FormatName | None = None
+    date: datetime.date | None = None
+
+
+@frozen
+class Notes:
+    """Figures stated in the narrative sections rather than the tables."""
+
+    processing_fee: Money = None
+
+
+@frozen
+class Provenance:
+    """Where a fact was read: 1-based line and column of its cell, and the raw text.
+
+    ``rules`` names the consistency rules a value was inferred from when it was
+    not read directly (for example a glued cell split by the arithmetic).
+    """
+
+    line: int
+    column: int
+    text: str = ""
+    rules: tuple[str, ...] = ()
+
+
+@frozen
+class Section:
+    """One of the six sections of the skeleton, with the lines it spans (1-based)."""
+
+    number: int
+    title: str
+    line: int
+    end_line: int
+
+
+@frozen
+class Statement:
+    """A figure stated in the narrative, e.g. 「共受理政府信息公开申请6件」 → requests.new.total."""
+
+    key: str
+    value: int | Decimal
+    line: int
+    column: int
+    text: str
+
+
+@frozen(eq=True, hash=False)
+class Report:
+    """A parsed annual report: metadata, the three statutory tables, and what was noticed.
+
+    ``facts()`` flattens it to the taxonomy's keys. ``provenance`` maps each fact key
+    to the place it was read. ``diagnostics`` holds what the parser noticed;
+    ``govinfo.check`` adds the consistency rules.
+    """
+
+    meta: Meta = field(factory=Meta)
+    active: ActiveDisclosure | None = None
+    requests: RequestHandling | None = None
+    appeals: ReviewsAndLawsuits | None = None
+    notes: Notes = field(factory=Notes)
+    sections: tuple[Section, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    provenance: Mapping[str, Provenance] = field(factory=dict)
+    source: str | None = None
+
+    def facts(self) -> dict[str, int | Decimal | str | None]:
+        """Every fact under its taxonomy key, sorted by key.
+
+        Absent tables and rows give no keys; blank cells give ``None``.
+        """
+        out: dict[str, Any] = {}
+        m = self.meta
+        if m.agency is not None:
+            out["meta.agency"] = m.agency
+        if m.year is not None:
+            out["meta.year"] = m.year
+        if m.format is not None:
+            out["meta.format"] = m.format
+        if m.date is not None:
+            out["meta.date"] = m.date.isoformat()
+        if self.notes.processing_fee is not None:
+            out["notes.processing_fee"] = self.notes.processing_fee
+        for prefix, table in (
+            ("active", self.active),
+            ("requests", self.requests),
+            ("appeals", self.appeals),
+        ):
+            if table is not None:
+                out.update(flatten(table, prefix))
+        return dict(sorted(out.items()))
+
+    @property
+    def format(self) -> FormatName | None:
+        """The official format, ``"2019"`` or ``"2021"``, when it was recognized."""
+        return self.meta.format
+
+    def _repr_html_(self) -> str:
+        from govinfo.notebook import report_html
+
+        return report_html(self)
+
+
+def flatten(obj: Any, prefix: str) -> Iterator[tuple[str, Any]]:
+    """Yield ``(dotted_key, value)`` for every leaf of an attrs table object."""
+    for a in attrs.fields(type(obj)):
+        value = getattr(obj, a.name)
+        key = f"{prefix}.{a.name}"
+        if attrs.has(type(value)):
+            yield from flatten(value, key)
+        elif value is None and a.type not in _LEAF_TYPES:
+            continue  # an absent row gives no keys
+        else:
+            yield key, value
+
+
+# Leaf cells are annotated Count or Money; anything else is a row or a group.
+_LEAF_TYPES = frozenset({"Count", "Money"})
+
+
+def _row_class(tp: Any) -> type | None:
+    """The attrs class inside an annotation such as ``Applicants | None``."""
+    if attrs.has(tp):
+        return tp  # type: ignore[no-any-return]
+    for arg in getattr(tp, "__args__", ()):
+        if attrs.has(arg):
+            return arg  # type: ignore[no-any-return]
+    return None
+
+
+def from_flat(cls: type[Any], flat: Mapping[str, Any]) -> Any:
+    """Build a table object from ``{"refused.state_secret.total": 3, …}`` (no prefix).
+
+    A row with no key in ``flat`` stays ``None`` (absent); a group such as
+    ``refused`` is always built.
+    """
+    kwargs: dict[str, Any] = {}
+    for a in attrs.fields(cls):
+        sub_cls = _row_class(a.type)
+        if sub_cls is None:
+            if a.name in flat:
+                kwargs[a.name] = flat[a.name]
+            continue
+        prefix = a.name + "."
+        sub = {k[len(prefix):]: v for k, v in flat.items() if k.startswith(prefix)}
+        if sub or isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            kwargs[a.name] = from_flat(sub_cls, sub)
+    return cls(**kwargs)
+
+
+TABLE_CLASSES: dict[str, dict[str, type]] = {
+    "2019": {
+        "active": ActiveDisclosure2019,
+        "requests": RequestHandling,
+        "appeals": ReviewsAndLawsuits,
+    },
+    "2021": {
+        "active": ActiveDisclosure2021,
+        "requests": RequestHandling,
+        "appeals": ReviewsAndLawsuits,
+    },
+}
+
+for _cls in list(globals().values()):
+    if isinstance(_cls, type) and attrs.has(_cls) and _cls.__module__ == __name__:
+        attrs.resolve_types(_cls)
+del _cls
