@@ -1,0 +1,347 @@
+"""The official layout of a report as data: the one model every renderer draws.
+
+:func:`document` turns a :class:`~govinfo.model.Report` into a :class:`Document`:
+title, six sections, Tables 2-4 as grids of :class:`Cell` with row and column
+spans, and the signature. Row and column labels and their order come from
+:mod:`govinfo.formats`; the only texts defined here are the ones the formats do
+not carry: section headings 一, 五 and 六, and the header cells of Tables 3 and 4
+that label no row or column of values.
+
+Only rows the report holds are drawn, so that reading a rendering back gives the
+same facts: an absent row would come back as a row of blanks.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from attrs import frozen
+
+from govinfo.formats import FORMATS, ColumnSpec, FormatSpec, RowSpec, TableSpec
+from govinfo.model import ActiveDisclosure2019, Report
+from govinfo.serialize import decimal_str
+
+__all__ = ["Cell", "Document", "Grid", "Section", "Span", "document", "expand", "merge_grids"]
+
+#: Header cells that label no row or column of values (format-spec.md §2-3).
+T3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+T3_APPLICANTS = "申请人情况"
+T3_ORGANIZATIONS = "法人或其他组织"
+T2_CONTENT = "信息内容"
+T4_LITIGATION = "行政诉讼"
+#: Sections without a table; 二, 三 and 四 take their titles from the formats.
+SECTION_1 = "总体情况"
+SECTION_5 = "存在的主要问题及改进情况"
+SECTION_6 = "其他需要报告的事项"
+_NUMERALS = "一二三四五六"
+
+
+@frozen
+class Span:
+    """A run of text; ``key``/``value`` mark a fact (``value`` canonical, None if blank)."""
+
+    text: str
+    key: str | None = None
+    value: str | None = None
+
+
+@frozen
+class Cell:
+    """One table cell; ``header`` cells are labels, the others hold the fact ``key``."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    header: bool = False
+    key: str | None = None
+    value: str | None = None
+
+
+@frozen
+class Grid:
+    """A table or a Table 2 block: rows of cells, ``width`` columns once spans expand."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    width: int
+
+
+@frozen
+class Section:
+    """A numbered section: heading, its table (one grid per Table 2 block), paragraphs."""
+
+    heading: str
+    grids: tuple[Grid, ...] = ()
+    table: int | None = None
+    paragraphs: tuple[tuple[Span, ...], ...] = ()
+
+
+@frozen
+class Document:
+    """A report laid out as the official form."""
+
+    title: tuple[Span, ...]
+    preamble: tuple[tuple[Span, ...], ...]
+    sections: tuple[Section, ...]
+    signature: tuple[tuple[Span, ...], ...]
+
+
+def cell_text(value: Any, column: ColumnSpec) -> str:
+    """A value as the form prints it in ``column``: 元 in the cell, or 万元 per its header."""
+    if value is None:
+        return ""
+    if column.unit == "wan_yuan":
+        return decimal_str(Decimal(value).scaleb(-4))
+    if column.unit == "yuan":
+        return f"{decimal_str(Decimal(value))}元"
+    return str(value)
+
+
+def canonical_value(value: Any) -> str | None:
+    """A fact as the canonical form writes it: an int's digits or a decimal string."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return decimal_str(value)
+    return str(value)
+
+
+def _row(table: Any, key: str) -> Any:
+    obj = table
+    for part in key.split("."):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
+def _values(table: Any, spec: TableSpec, row: RowSpec) -> tuple[Cell, ...]:
+    obj = _row(table, row.key)
+    return tuple(
+        Cell(
+            cell_text(getattr(obj, c.key), c),
+            key=f"{spec.key}.{row.key}.{c.key}",
+            value=canonical_value(getattr(obj, c.key)),
+        )
+        for c in row.columns
+    )
+
+
+def _present(table: Any, spec: TableSpec) -> list[RowSpec]:
+    if table is None:
+        return []
+    return [r for r in spec.rows if _row(table, r.key) is not None]
+
+
+def _label(row: RowSpec) -> str:
+    return f"{row.number or ''}{row.label}"
+
+
+def _h(text: str, colspan: int = 1, rowspan: int = 1) -> Cell:
+    return Cell(text, colspan=colspan, rowspan=rowspan, header=True)
+
+
+# --- Table 2 ---------------------------------------------------------------------------
+
+
+def _active_grids(table: Any, spec: TableSpec) -> tuple[Grid, ...]:
+    rows = _present(table, spec)
+    grids = []
+    for block in dict.fromkeys(r.block for r in rows):
+        members = [r for r in rows if r.block == block]
+        width = 1 + max(len(r.columns) for r in members)
+        out: list[tuple[Cell, ...]] = []
+        if block:
+            out.append((_h(block, colspan=width),))
+        out.append((_h(T2_CONTENT), *(_h(c.label) for c in members[0].columns)))
+        out += [(_h(r.label), *_values(table, spec, r)) for r in members]
+        grids.append(Grid(tuple(out), width))
+    return tuple(grids)
+
+
+# --- Table 3 ---------------------------------------------------------------------------
+
+
+def _is_top(row: RowSpec) -> bool:
+    """一、二、四、 rows span the whole label area; all others sit inside 三."""
+    return row.group is None and (row.number or "").endswith("、")
+
+
+def _requests_grid(table: Any, spec: TableSpec) -> Grid:
+    cols = spec.rows[0].columns
+    orgs = cols[1:-1]
+    out: list[tuple[Cell, ...]] = [
+        (_h(T3_CORNER, colspan=3, rowspan=3), _h(T3_APPLICANTS, colspan=len(cols))),
+        (_h(cols[0].label, rowspan=2), _h(T3_ORGANIZATIONS, colspan=len(orgs)),
+         _h(cols[-1].label, rowspan=2)),
+        tuple(_h(c.label) for c in orgs),
+    ]
+    rows = _present(table, spec)
+    inner = [r for r in rows if not _is_top(r)]
+    block = next((r.group for r in spec.rows if not _is_top(r)), None) or ""
+    for r in rows:
+        label: list[Cell] = []
+        if inner and r is inner[0]:
+            label.append(_h(block, rowspan=len(inner)))
+        if _is_top(r):
+            label.append(_h(_label(r), colspan=3))
+        elif r.group is None or r.group == block:
+            label.append(_h(_label(r), colspan=2))
+        else:
+            group = [x for x in inner if x.group == r.group]
+            if r is group[0]:
+                label.append(_h(r.group, rowspan=len(group)))
+            label.append(_h(_label(r)))
+        out.append((*label, *_values(table, spec, r)))
+    return Grid(tuple(out), 3 + len(cols))
+
+
+# --- Table 4 ---------------------------------------------------------------------------
+
+
+def _appeals_grid(table: Any, spec: TableSpec) -> Grid:
+    review, direct, after = spec.rows
+    cols = review.columns
+    n = len(cols)
+    rows = _present(table, spec)
+    if rows and len(rows) < len(spec.rows):
+        # One row per group when some group is absent: the official single row of
+        # 15 cells cannot say which group is missing.
+        head = (_h(""), *(_h(c.label) for c in cols))
+        body = tuple((_h(r.label), *_values(table, spec, r)) for r in rows)
+        return Grid((head, *body), 1 + n)
+    out: list[tuple[Cell, ...]] = [
+        (_h(review.label, colspan=n), _h(T4_LITIGATION, colspan=2 * n)),
+        (*(_h(c.label, rowspan=2) for c in cols), _h(direct.label, colspan=n),
+         _h(after.label, colspan=n)),
+        tuple(_h(c.label) for _ in (direct, after) for c in cols),
+    ]
+    if rows:
+        out.append(tuple(v for r in spec.rows for v in _values(table, spec, r)))
+    return Grid(tuple(out), 3 * n)
+
+
+# --- The document ----------------------------------------------------------------------
+
+
+def _date(d: datetime.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _format_of(report: Report) -> FormatSpec:
+    if report.meta.format in FORMATS:
+        return FORMATS[report.meta.format]
+    if report.active is not None:
+        return FORMATS["2019" if isinstance(report.active, ActiveDisclosure2019) else "2021"]
+    return FORMATS["2021"]
+
+
+def document(report: Report) -> Document:
+    """Lay ``report`` out as its official form.
+
+    Table 2 follows the class of ``report.active``, so a report whose format is
+    unknown still draws its own rows; the 2021 Table 3 spec lists both the single
+    and the split （六） rows, and only the present ones are drawn.
+    """
+    meta = report.meta
+    title = []
+    if meta.agency is not None:
+        title.append(Span(meta.agency, "meta.agency", meta.agency))
+    if meta.year is not None:
+        title += [Span(str(meta.year), "meta.year", str(meta.year)), Span("年")]
+    title.append(Span("政府信息公开工作年度报告"))
+    preamble: tuple[tuple[Span, ...], ...] = ()
+    if meta.format in FORMATS:
+        notice = FORMATS[meta.format].notice
+        preamble = ((Span("本报告按照"), Span(notice, "meta.format", meta.format),
+                     Span("规定的格式编制。")),)
+
+    fmt = _format_of(report)
+    active_spec = fmt.table("active")
+    if report.active is not None:
+        # The class decides, so a report that mixes the formats draws its own rows.
+        active_spec = FORMATS[
+            "2019" if isinstance(report.active, ActiveDisclosure2019) else "2021"
+        ].table("active")
+    requests_spec = FORMATS["2021"].table("requests")
+    appeals_spec = fmt.table("appeals")
+
+    fee = report.notes.processing_fee
+    six: tuple[tuple[Span, ...], ...] = ()
+    if fee is not None:
+        six = ((Span("本年度收取信息处理费"),
+                Span(decimal_str(fee), "notes.processing_fee", decimal_str(fee)), Span("元。")),)
+
+    def table_section(n: int, spec: TableSpec, grids: tuple[Grid, ...]) -> Section:
+        return Section(f"{_NUMERALS[n - 1]}、{spec.title}", grids, n)
+
+    sections = (
+        Section(f"一、{SECTION_1}"),
+        table_section(2, active_spec, _active_grids(report.active, active_spec)
+                      if report.active is not None else ()),
+        table_section(3, requests_spec, (_requests_grid(report.requests, requests_spec),)
+                      if report.requests is not None else ()),
+        table_section(4, appeals_spec, (_appeals_grid(report.appeals, appeals_spec),)
+                      if report.appeals is not None else ()),
+        Section(f"五、{SECTION_5}"),
+        Section(f"六、{SECTION_6}", paragraphs=six),
+    )
+    signature = []
+    if meta.agency is not None:
+        signature.append((Span(meta.agency),))
+    if meta.date is not None:
+        signature.append((Span(_date(meta.date), "meta.date", meta.date.isoformat()),))
+    return Document(tuple(title), preamble, sections, tuple(signature))
+
+
+# --- Grids -----------------------------------------------------------------------------
+
+
+def expand(grid: Grid) -> list[list[Cell | None]]:
+    """The grid as a matrix: each cell at its top-left position, ``None`` where covered."""
+    matrix: list[list[Cell | None]] = [[None] * grid.width for _ in grid.rows]
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(grid.rows):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            matrix[r][c] = cell
+            taken.update(
+                (r + i, c + j) for i in range(cell.rowspan) for j in range(cell.colspan)
+            )
+            c += cell.colspan
+    return matrix
+
+
+def merge_grids(grids: tuple[Grid, ...]) -> Grid:
+    """Stack Table 2 blocks into one table, widening each row's last cell to fit.
+
+    The blocks hold no row spans, so widening the last cell is all it takes.
+    """
+    width = max((g.width for g in grids), default=0)
+    rows: list[tuple[Cell, ...]] = []
+    for g in grids:
+        for row in g.rows:
+            last = row[-1]
+            extra = width - g.width
+            rows.append((*row[:-1], Cell(last.text, last.colspan + extra, last.rowspan,
+                                         last.header, last.key, last.value)))
+    return Grid(tuple(rows), width)
+
+
+def fact_cells(doc: Document) -> Iterator[tuple[str, str | None]]:
+    """Every ``(key, canonical value)`` the document shows, in order."""
+    for para in (doc.title, *doc.preamble, *doc.signature,
+                 *(p for s in doc.sections for p in s.paragraphs)):
+        for span in para:
+            if span.key:
+                yield span.key, span.value
+    for s in doc.sections:
+        for g in s.grids:
+            for row in g.rows:
+                for cell in row:
+                    if cell.key:
+                        yield cell.key, cell.value
