@@ -9,6 +9,7 @@ verbatim, the taxonomy ``keys`` involved and, when known, the 1-based ``line`` a
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from enum import Enum
 
 from attrs import field, frozen
@@ -35,12 +36,12 @@ class CodeInfo:
     doc: str
 
 
-def _keys_converter(value: object) -> tuple[str, ...]:
+def _keys_converter(value: str | Iterable[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(value)  # type: ignore[call-overload]
+    return tuple(value)
 
 
 @frozen
@@ -89,52 +90,114 @@ def _c(code: str, severity: Severity, title: str, doc: str) -> tuple[str, CodeIn
     return code, CodeInfo(code, severity, title, doc)
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: Parse-stage codes (GI1xx). Rule codes (GI2xx) live with their rules.
 CODES: dict[str, CodeInfo] = dict(
     [
         _c("GI100", E, "input-too-large", "The input exceeds the configured size limit."),
-        _c("GI101", W, "missing-section",
-           "One of the six sections of the official skeleton was not found."),
-        _c("GI102", W, "missing-table",
-           "A statutory table (Table 2, 3 or 4) was not found in the report."),
-        _c("GI103", W, "unknown-row",
-           "A table row whose label matches no row of the official format; its numbers are "
-           "quoted in the message and not placed."),
-        _c("GI104", I, "placeholder-cell",
-           "A cell holding 「—」, 「-」, 「/」, 「无」 or similar was read as blank (None)."),
-        _c("GI105", E, "unreadable-cell",
-           "A value cell whose text is not a number; it was not placed."),
-        _c("GI106", E, "extra-cells",
-           "A row holds more value cells than its columns; its numbers were not placed."),
-        _c("GI107", W, "short-row",
-           "A row holds fewer value cells than its columns; where the layout shows where the "
-           "cells belong they were placed (the message says how), otherwise not placed."),
-        _c("GI108", W, "mixed-formats",
-           "The tables mix rows or columns of the 2019 and the 2021 formats."),
-        _c("GI109", I, "unit-assumed",
-           "A money cell with no unit in the cell or its column header was taken as 元."),
-        _c("GI110", I, "subtotal-row",
-           "The report adds a subtotal row or column of its own; it is not counted."),
-        _c("GI111", W, "duplicate-row",
-           "A row appears twice in one table; the second occurrence was not placed."),
-        _c("GI112", W, "glued-cells",
-           "Digits of adjacent cells ran together and could not be split with certainty; the "
-           "candidate splits are listed and the cells left blank."),
-        _c("GI113", W, "missing-meta",
-           "The reporting agency or year could not be found."),
-        _c("GI114", W, "unknown-format",
-           "The official format could not be told from the tables; it was inferred from the "
-           "year or left unknown."),
-        _c("GI115", I, "inferred-heading",
-           "A section heading was missing or unrecognized; the section was inferred from "
-           "its table."),
-        _c("GI116", I, "meta-inferred",
-           "The report year was not in the title; it was inferred from the text."),
-        _c("GI117", W, "section-order",
-           "Sections appear out of the official order, or a heading is misnumbered."),
-        _c("GI118", I, "negative-count",
-           "A negative number in a column that holds counts."),
+        _c(
+            "GI101",
+            W,
+            "missing-section",
+            "One of the six sections of the official skeleton was not found.",
+        ),
+        _c(
+            "GI102",
+            W,
+            "missing-table",
+            "A statutory table (Table 2, 3 or 4) was not found in the report.",
+        ),
+        _c(
+            "GI103",
+            W,
+            "unknown-row",
+            "A table row whose label matches no row of the official format; its numbers are "
+            "quoted in the message and not placed.",
+        ),
+        _c(
+            "GI104",
+            INFO,
+            "placeholder-cell",
+            "A cell holding 「—」, 「-」, 「/」, 「无」 or similar was read as blank (None).",
+        ),
+        _c(
+            "GI105",
+            E,
+            "unreadable-cell",
+            "A value cell whose text is not a number; it was not placed.",
+        ),
+        _c(
+            "GI106",
+            E,
+            "extra-cells",
+            "A row holds more value cells than its columns; its numbers were not placed.",
+        ),
+        _c(
+            "GI107",
+            W,
+            "short-row",
+            "A row holds fewer value cells than its columns; where the layout shows where the "
+            "cells belong they were placed (the message says how), otherwise not placed.",
+        ),
+        _c(
+            "GI108",
+            W,
+            "mixed-formats",
+            "The tables mix rows or columns of the 2019 and the 2021 formats.",
+        ),
+        _c(
+            "GI109",
+            INFO,
+            "unit-assumed",
+            "A money cell with no unit in the cell or its column header was taken as 元.",
+        ),
+        _c(
+            "GI110",
+            INFO,
+            "subtotal-row",
+            "The report adds a subtotal row or column of its own; it is not counted.",
+        ),
+        _c(
+            "GI111",
+            W,
+            "duplicate-row",
+            "A row appears twice in one table; the second occurrence was not placed.",
+        ),
+        _c(
+            "GI112",
+            W,
+            "glued-cells",
+            "Digits of adjacent cells ran together and could not be split with certainty; the "
+            "candidate splits are listed and the cells left blank.",
+        ),
+        _c("GI113", W, "missing-meta", "The reporting agency or year could not be found."),
+        _c(
+            "GI114",
+            W,
+            "unknown-format",
+            "The official format could not be told from the tables; it was inferred from the "
+            "year or left unknown.",
+        ),
+        _c(
+            "GI115",
+            INFO,
+            "inferred-heading",
+            "A section heading was missing or unrecognized; the section was inferred from "
+            "its table.",
+        ),
+        _c(
+            "GI116",
+            INFO,
+            "meta-inferred",
+            "The report year was not in the title; it was inferred from the text.",
+        ),
+        _c(
+            "GI117",
+            W,
+            "section-order",
+            "Sections appear out of the official order, or a heading is misnumbered.",
+        ),
+        _c("GI118", INFO, "negative-count", "A negative number in a column that holds counts."),
     ]
 )

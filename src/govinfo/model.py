@@ -11,16 +11,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 import attrs
 from attrs import field, frozen
 
 from govinfo.diagnostics import Diagnostic
 
-Count = Union[int, None]
-Money = Union[Decimal, None]
-Value = Union[int, Decimal, str, None]
+Count = int | None
+Money = Decimal | None
+Value = int | Decimal | str | None
 FormatName = Literal["2019", "2021"]
 
 
@@ -110,7 +110,7 @@ class ActiveDisclosure2021:
     fees: FeeAmount | None = None
 
 
-ActiveDisclosure = Union[ActiveDisclosure2019, ActiveDisclosure2021]
+ActiveDisclosure = ActiveDisclosure2019 | ActiveDisclosure2021
 
 
 # --- Table 3: 收到和处理政府信息公开申请情况 ---------------------------------------------
@@ -324,23 +324,19 @@ def flatten(obj: Any, prefix: str) -> Iterator[tuple[str, Any]]:
         key = f"{prefix}.{a.name}"
         if attrs.has(type(value)):
             yield from flatten(value, key)
-        elif value is None and a.type not in _LEAF_TYPES:
+        elif value is None and _row_class(a.type) is not None:
             continue  # an absent row gives no keys
         else:
             yield key, value
 
 
-# Leaf cells are annotated Count or Money; anything else is a row or a group.
-_LEAF_TYPES = frozenset({"Count", "Money"})
-
-
 def _row_class(tp: Any) -> type | None:
     """The attrs class inside an annotation such as ``Applicants | None``."""
     if attrs.has(tp):
-        return tp  # type: ignore[no-any-return]
+        return tp
     for arg in getattr(tp, "__args__", ()):
         if attrs.has(arg):
-            return arg  # type: ignore[no-any-return]
+            return arg
     return None
 
 
@@ -358,7 +354,7 @@ def from_flat(cls: type[Any], flat: Mapping[str, Any]) -> Any:
                 kwargs[a.name] = flat[a.name]
             continue
         prefix = a.name + "."
-        sub = {k[len(prefix):]: v for k, v in flat.items() if k.startswith(prefix)}
+        sub = {k[len(prefix) :]: v for k, v in flat.items() if k.startswith(prefix)}
         if sub or isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
             kwargs[a.name] = from_flat(sub_cls, sub)
     return cls(**kwargs)

@@ -99,6 +99,4 @@ class FormatSpec:
 
     def keys(self) -> list[str]:
         """Every fact key of the format's tables, in printed order."""
-        return [
-            f"{t.key}.{r.key}.{c.key}" for t in self.tables for r in t.rows for c in r.columns
-        ]
+        return [f"{t.key}.{r.key}.{c.key}" for t in self.tables for r in t.rows for c in r.columns]

@@ -1,0 +1,226 @@
+"""The reading API: text, bytes or a file in, a :class:`~govinfo.model.Report` out.
+
+The flow is one way: source lines → blocks → skeleton → table rows → facts →
+report. ``parse`` never raises on a ``str``: whatever it is given, it answers
+with a report and diagnostics.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from govinfo.diagnostics import Diagnostic, Severity
+from govinfo.formats import FORMATS
+from govinfo.headings import SECTION_TITLES
+from govinfo.layouts import choose
+from govinfo.layouts.base import Row
+from govinfo.model import TABLE_CLASSES, Meta, Notes, Report, Section, from_flat
+from govinfo.segment import segment, unglue
+from govinfo.skeleton import Skeleton, build
+from govinfo.source import Line, split_lines
+from govinfo.tables import TABLE_NAMES, TableReading, read_tables, section_hint
+
+#: The default limit on input size, in characters (the largest real reports are
+#: a few hundred thousand characters; scraped pages with navigation rarely pass 1 M).
+MAX_CHARS = 5_000_000
+
+_TABLE_SECTION = {"active": 2, "requests": 3, "appeals": 4}
+
+
+def parse(text: str, *, source: str | None = None, max_chars: int = MAX_CHARS) -> Report:
+    """Read the text of an annual report.
+
+    :param text: the report as text, in any of the layouts govinfo knows.
+    :param source: a name for the report (a path or URL), kept in ``Report.source``
+        and in every diagnostic.
+    :param max_chars: larger input gives an empty report with a GI100 error.
+    :returns: the report; what could not be read is in ``report.diagnostics``.
+    """
+    if len(text) > max_chars:
+        diag = Diagnostic(
+            "GI100",
+            Severity.ERROR,
+            f"input of {len(text):,} characters exceeds the limit of "
+            f"{max_chars:,}; nothing was read",
+            path=source,
+        )
+        return Report(diagnostics=(diag,), source=source)
+    lines = unglue(split_lines(text))
+    skeleton = build(segment(lines))
+    return _report(lines, skeleton, source)
+
+
+def parse_bytes(data: bytes, *, kind: str | None = None, source: str | None = None) -> Report:
+    """Read a report from bytes: text in any common encoding, HTML, .docx or PDF.
+
+    :param kind: ``"text"``, ``"html"``, ``"docx"`` or ``"pdf"``; sniffed when ``None``.
+    :raises govinfo.ReaderError: the bytes cannot be read (see :mod:`govinfo.readers`).
+    """
+    from govinfo.readers import read_bytes
+
+    return parse(read_bytes(data, kind=kind, name=source), source=source)
+
+
+def parse_file(path: str | os.PathLike[str], *, kind: str | None = None) -> Report:
+    """Read a report from a file; the content, not only the suffix, decides how.
+
+    :raises govinfo.ReaderError: the file cannot be read or decoded.
+    """
+    from govinfo.errors import ReaderError
+
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise ReaderError(f"cannot open the file: {exc.strerror}", where=name) from exc
+    return parse_bytes(data, kind=kind, source=name)
+
+
+def _regions(lines: Sequence[Line], skeleton: Skeleton) -> list[tuple[str | None, list[Row]]]:
+    from govinfo.labels import label_index
+
+    ix = label_index()
+    out = []
+    for section, block in skeleton.tables():
+        region = list(lines[block.start : block.end])
+        layout = choose(region)
+        out.append((section_hint(section, region[0].text), layout.rows(region, ix)))
+    return out
+
+
+def _report(lines: Sequence[Line], skeleton: Skeleton, source: str | None) -> Report:
+    from govinfo.meta import processing_fee, read_meta
+
+    meta = read_meta(lines, skeleton.title, skeleton.signature)
+    reading = read_tables(_regions(lines, skeleton), year=meta.year)
+    diags = reading.diagnostics
+    _skeleton_diagnostics(skeleton, lines, reading, diags)
+    if meta.agency is None or meta.year is None:
+        missing = " and ".join(
+            w for w, v in (("agency", meta.agency), ("year", meta.year)) if v is None
+        )
+        diags.append(
+            Diagnostic(
+                "GI113",
+                Severity.WARNING,
+                f"the reporting {missing} could not be found in the title or signature",
+            )
+        )
+    elif meta.year_inferred:
+        diags.append(
+            Diagnostic(
+                "GI116",
+                Severity.INFO,
+                f"the title names no year; {meta.year} is the year the text names most",
+            )
+        )
+    tables: dict[str, Any] = {}
+    fmt = reading.format
+    classes = TABLE_CLASSES[fmt or "2021"]
+    for table in ("active", "requests", "appeals"):
+        prefix = table + "."
+        flat = {k[len(prefix) :]: v for k, v in reading.facts.items() if k.startswith(prefix)}
+        tables[table] = from_flat(classes[table], flat) if flat else None
+    notes = Notes()
+    six = next((s for s in skeleton.sections if s.number == 6), None)
+    if six is not None and fmt == "2021":
+        body = lines[six.heading.end : (six.body[-1].end if six.body else six.heading.end)]
+        notes = Notes(processing_fee=processing_fee(body))
+    sections = tuple(
+        Section(
+            s.number,
+            SECTION_TITLES[s.number],
+            lines[s.heading.start].number,
+            lines[(s.body[-1].end if s.body else s.heading.end) - 1].number,
+        )
+        for s in skeleton.sections
+    )
+    for i, d in enumerate(diags):
+        if source is not None and d.path is None:
+            diags[i] = Diagnostic(
+                d.code,
+                d.severity,
+                d.message,
+                keys=d.keys,
+                line=d.line,
+                column=d.column,
+                suggestion=d.suggestion,
+                path=source,
+            )
+    diags.sort(key=lambda d: (d.line or 0, d.column or 0))
+    return Report(
+        meta=Meta(meta.agency, meta.year, fmt, meta.date),  # type: ignore[arg-type]
+        active=tables["active"],
+        requests=tables["requests"],
+        appeals=tables["appeals"],
+        notes=notes,
+        sections=sections,
+        statements=_statements(lines, skeleton),
+        diagnostics=tuple(diags),
+        provenance=reading.provenance,
+        source=source,
+    )
+
+
+def _statements(lines: Sequence[Line], skeleton: Skeleton) -> tuple[Any, ...]:
+    """Figures the narrative states, for the narrative-against-table rules."""
+    try:
+        from govinfo.narrative import extract_statements
+    except ImportError:  # the narrative reader is an optional module of the rules package
+        return ()
+    prose = [
+        (ln.number, ln.text)
+        for blocks in ([*skeleton.front], *[s.body for s in skeleton.sections])
+        for b in blocks
+        if b.kind == "prose"
+        for ln in lines[b.start : b.end]
+    ]
+    return tuple(extract_statements(prose))
+
+
+def _skeleton_diagnostics(
+    skeleton: Skeleton, lines: Sequence[Line], reading: TableReading, diags: list[Diagnostic]
+) -> None:
+    present = {s.number for s in skeleton.sections}
+    for s in skeleton.sections:
+        h = s.heading.heading
+        if h is not None and h.printed_number is not None and h.printed_number != h.number:
+            line = lines[s.heading.start]
+            diags.append(
+                Diagnostic(
+                    "GI117",
+                    Severity.WARNING,
+                    f"heading 「{line.text.strip()}」 is numbered {h.printed_number} "
+                    f"but is section {h.number} of the official skeleton",
+                    line=line.number,
+                    column=line.column(),
+                )
+            )
+    for table, number in _TABLE_SECTION.items():
+        if table not in reading.found:
+            diags.append(
+                Diagnostic(
+                    "GI102",
+                    Severity.WARNING,
+                    f"{TABLE_NAMES[table]} 「{FORMATS['2021'].table(table).title}」 was not found",
+                    keys=(table,),
+                )
+            )
+        elif number not in present:
+            present.add(number)
+            diags.append(
+                Diagnostic(
+                    "GI115",
+                    Severity.INFO,
+                    f"the heading of section {number} 「{SECTION_TITLES[number]}」 "
+                    f"is missing; the section was inferred from its table",
+                )
+            )
+    for number, title in SECTION_TITLES.items():
+        if number not in present:
+            diags.append(
+                Diagnostic("GI101", Severity.WARNING, f"section {number} 「{title}」 was not found")
+            )

@@ -1,0 +1,101 @@
+"""Rows whose cells ran together: hand their digit runs to the solver, place what it decides.
+
+A row is placed only when the statutory arithmetic leaves exactly one split;
+otherwise its cells stay ``None`` and a GI112 diagnostic lists the candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from govinfo.diagnostics import Severity
+from govinfo.formats import RowSpec
+from govinfo.layouts.base import Cell
+from govinfo.placement import quote
+
+if TYPE_CHECKING:
+    from govinfo.tables import _Placer, _Record
+
+#: The key under which Table 4's single unlabeled run of 15 cells is solved.
+ALL_APPEALS = "*"
+_MAX_SHOWN = 5
+
+
+def place_glued(
+    placer: _Placer, table: str, items: Sequence[tuple[_Record, RowSpec | None]]
+) -> None:
+    """Solve the glued rows of one table and place the cells the arithmetic decides."""
+    from govinfo.solver import GluedRun, solve
+
+    tspec = placer.fmt.table(table)
+    runs: list[GluedRun] = []
+    where: dict[str, tuple[Cell, tuple[RowSpec, ...]]] = {}
+    for rec, spec in items:
+        if not rec.row.values:
+            continue  # a group label such as 「（六）其他处理」 printed without cells
+        cell = rec.row.values[0]
+        if rec.match is None and table == "appeals":
+            rows = tuple(tspec.rows)
+            key = ALL_APPEALS
+        elif spec is None:
+            if rec.match is None:
+                placer._unlabeled(rec)
+            else:
+                placer._other_format(rec)
+            continue
+        else:
+            rows = (spec,)
+            key = spec.key
+        if key in where:
+            placer.out.diag(
+                "GI111",
+                Severity.WARNING,
+                f"row 「{rows[0].label}」 appears again; not placed: {quote([cell])}",
+                cell=cell,
+            )
+            continue
+        columns = [c for r in rows for c in r.columns]
+        runs.append(GluedRun(key, cell.text, len(columns), tuple(c.unit for c in columns)))
+        where[key] = (cell, rows)
+    if not runs:
+        return
+    solved = solve(tspec, runs, format_name=placer.fmt.name)
+    for run in runs:
+        cell, rows = where[run.key]
+        result = solved[run.key]
+        keys = [f"{table}.{r.key}.{c.key}" for r in rows for c in r.columns]
+        columns = [c for r in rows for c in r.columns]
+        for r in rows:
+            placer.placed.add(f"{table}.{r.key}")
+        placer.out.found.add(table)
+        label = "/".join(r.label for r in rows)
+        if result.status == "unique" and result.values is not None:
+            for key, col, value in zip(keys, columns, result.values, strict=True):
+                placer.put_value(key, col, value, cell, rules=result.rules)
+            continue
+        for key in keys:
+            placer.out.facts[key] = None
+        shown = "; ".join(
+            "(" + ", ".join(str(v) for v in cand) + ")" for cand in result.candidates[:_MAX_SHOWN]
+        )
+        more = len(result.candidates) - _MAX_SHOWN
+        if more > 0:
+            shown += f"; and {more} more"
+        if result.status == "ambiguous":
+            msg = (
+                f"the digits 「{cell.text}」 of row 「{label}」 ran together and the "
+                f"arithmetic leaves {len(result.candidates)} splits: {shown}; cells left blank"
+            )
+        elif result.status == "inconsistent":
+            msg = (
+                f"the digits 「{cell.text}」 of row 「{label}」 ran together and no split "
+                f"satisfies the table's arithmetic (row splits: {shown or 'none'}); "
+                f"cells left blank"
+            )
+        else:
+            msg = (
+                f"the digits 「{cell.text}」 of row 「{label}」 could not be split; "
+                "cells left blank"
+            )
+        placer.out.diag("GI112", Severity.WARNING, msg, keys=keys, cell=cell)

@@ -1,0 +1,151 @@
+"""One label matcher for every format: folded labels looked up in a dict built once.
+
+The index holds every row alias of every format, so a row is recognized even
+when it belongs to the other format (which is how mixed tables are noticed),
+and every column and header label, so header rows are told from data rows.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from govinfo.formats import FORMATS, RowSpec
+from govinfo.normalize import fold_label, fold_width
+
+
+@frozen
+class RowMatch:
+    """A recognized row: which table, which row key, in which formats it exists."""
+
+    table: str
+    key: str
+    formats: frozenset[str]
+    alias: str
+
+    def spec(self, format_name: str) -> RowSpec:
+        return FORMATS[format_name].table(self.table).row(self.key)
+
+
+class LabelIndex:
+    """Row and header labels of all formats, folded, for fast lookup."""
+
+    def __init__(self) -> None:
+        exact: dict[str, dict[tuple[str, str], set[str]]] = {}
+        contained: dict[str, dict[tuple[str, str], set[str]]] = {}
+        numbered: dict[tuple[str, str], tuple[str | None, bool]] = {}
+        for fmt in FORMATS.values():
+            for table in fmt.tables:
+                for row in table.rows:
+                    numbered[(table.key, row.key)] = (row.number, row.exact)
+                    for alias in row.all_labels:
+                        folded = fold_label(alias)
+                        target = exact if row.exact else contained
+                        target.setdefault(folded, {}).setdefault((table.key, row.key), set()).add(
+                            fmt.name
+                        )
+        self._contained = sorted(contained, key=len, reverse=True)
+        self._lookup: dict[str, dict[tuple[str, str], set[str]]] = {**contained, **exact}
+        self._numbers = numbered
+        self.column_labels: dict[str, set[str]] = {}
+        headers: set[str] = set()
+        for fmt in FORMATS.values():
+            for table in fmt.tables:
+                headers.update(fold_label(h) for h in table.header_labels)
+                for row in table.rows:
+                    for col in row.columns:
+                        self.column_labels.setdefault(fold_label(col.label), set()).add(fmt.name)
+        headers.update(self.column_labels)
+        headers.update(("行政诉讼", "法人或其他组织", "申请人情况", "信息内容"))
+        self.headers = frozenset(headers)
+        self._glued = _glued_pattern(self._contained, numbered, self._lookup)
+
+    def _entry(self, folded: str, targets: dict[tuple[str, str], set[str]]) -> RowMatch:
+        # An alias shared by both formats maps to the same (table, key) in each.
+        (table, key), formats = max(targets.items(), key=lambda kv: len(kv[1]))
+        return RowMatch(table, key, frozenset(formats), folded)
+
+    def match(self, texts: Sequence[str]) -> RowMatch | None:
+        """Recognize a row from its label cells (reading order).
+
+        Tries each cell exactly (last first), then the longest alias contained in
+        the last cell, then in all cells joined.
+        """
+        nonblank = [t for t in texts if t.strip()]
+        # Each cell alone, last first: the most specific label sits rightmost.
+        singles = [fold_label(t) for t in reversed(nonblank)]
+        for folded in singles:
+            if folded in self._lookup:
+                return self._entry(folded, self._lookup[folded])
+        candidates = singles[:1]
+        if len(nonblank) > 1:
+            candidates.append(fold_label("".join(nonblank)))
+        for folded in candidates:
+            for alias in self._contained:
+                if alias in folded:
+                    return self._entry(alias, self._lookup[alias])
+        return None
+
+    def is_header(self, text: str) -> bool:
+        """Is this cell a column or table header (「自然人」, 「信息内容」, 「结果维持」…)?"""
+        folded = fold_label(text)
+        return folded in self.headers or folded.startswith("本列数据的勾稽关系")
+
+    def find_all(self, text: str) -> list[tuple[int, int, str]]:
+        """Occurrences ``(start, end, folded_alias)`` of row labels in a scraped line.
+
+        ``start`` includes the numbering printed before the label (「2.」, 「（七）」).
+        """
+        out = []
+        for m in self._glued.finditer(fold_width(text)):
+            name = m.lastgroup
+            assert name is not None
+            out.append((m.start(), m.end(), self._group_alias[name]))
+        return out
+
+    @functools.cached_property
+    def _group_alias(self) -> dict[str, str]:
+        return {
+            f"a{i}": alias
+            for i, alias in enumerate(
+                self._contained + sorted(a for a in self._lookup if a not in self._contained)
+            )
+        }
+
+    def number_of(self, table: str, key: str) -> str | None:
+        return self._numbers[(table, key)][0]
+
+
+_NUMBERING = (
+    r"(?:[1-9]\s*[.、]|\(\s*[一二三四五六七八九十]{1,2}\s*\)|[一二三四五六七八九十]{1,2}、)?\s*"
+)
+_GAP = r"[\s\"'“”‘’、,，.()（）]*"
+
+
+def _glued_pattern(
+    contained: list[str],
+    numbered: dict[tuple[str, str], tuple[str | None, bool]],
+    lookup: dict[str, dict[tuple[str, str], set[str]]],
+) -> re.Pattern[str]:
+    """One alternation over all labels; short exact labels only with their numbering."""
+    parts = []
+    names = contained + sorted(a for a in lookup if a not in contained)
+    for i, alias in enumerate(names):
+        body = _GAP.join(re.escape(ch) for ch in alias)
+        if alias in contained:
+            parts.append(f"(?P<a{i}>{_NUMBERING}{body})")
+        else:
+            number = numbered[next(iter(lookup[alias]))][0]
+            if number:
+                num = _GAP.join(re.escape(ch) for ch in fold_width(number).rstrip(".、"))
+                parts.append(f"(?P<a{i}>{num}{_GAP}{body})")
+    return re.compile("|".join(parts))
+
+
+@functools.lru_cache(maxsize=1)
+def label_index() -> LabelIndex:
+    """The shared index, built on first use."""
+    return LabelIndex()

@@ -1,0 +1,67 @@
+"""Scraped pages whose tables lost their cell boundaries.
+
+A whole table arrives as one line: 「一、本年新收政府信息公开申请数量 713000074二、上年
+结转…」. Row labels are found inside the line; the run of digits after each label
+becomes the row's single value cell, to be split by :mod:`govinfo.solver` with
+the statutory arithmetic. A run of space-separated numbers with no label before
+it (Table 4's one data row) becomes an unlabeled row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govinfo.layouts.base import Cell, LabelIndex, Row
+from govinfo.source import Line
+
+_RUN = re.compile(r"[\s\"'”’)）]*(?P<run>[+\-]?\d[\d\s.,]*)")
+_TRAILING = re.compile(r"(?P<run>\d+(?:[ \t]+\d+){4,})\s*$")
+_MIN_LABELS = 2
+
+
+class Glued:
+    """Tables flattened into one long line of text."""
+
+    name = "glued"
+
+    def fit(self, lines: Sequence[Line]) -> float:
+        body = [ln for ln in lines if not ln.is_blank]
+        if not body or len(body) > 3:
+            return 0.0
+        longest = max(body, key=lambda ln: len(ln.text))
+        if "\t" in longest.text or longest.text.count("|") > 2 or len(longest.text) < 60:
+            return 0.0
+        # Runs of digits glued straight onto Chinese labels are the signature of this layout.
+        glued = len(re.findall(r"[\u4e00-\u9fff）][0-9]{3,}", longest.text))
+        return 0.9 if glued >= 1 else 0.3
+
+    def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:
+        out: list[Row] = []
+        for line in lines:
+            if line.is_blank:
+                continue
+            text = line.text
+            found = labels.find_all(text)
+            covered = 0
+            for n, (start, end, _alias) in enumerate(found):
+                stop = found[n + 1][0] if n + 1 < len(found) else len(text)
+                m = _RUN.match(text, end, stop)
+                label = Cell(text[start:end].strip(), line.number, line.column(start))
+                if m is None:
+                    out.append(Row((label,), (), "glued"))
+                    continue
+                run = m.group("run").strip()
+                at = m.start("run")
+                out.append(Row((label,), (Cell(run, line.number, line.column(at)),), "glued"))
+                covered = max(covered, at + len(run))
+            tail = _TRAILING.search(text, max(covered, found[-1][1] if found else 0))
+            if tail:
+                run = tail.group("run")
+                out.append(
+                    Row((), (Cell(run, line.number, line.column(tail.start("run"))),), "glued")
+                )
+        return out
+
+
+GLUED = Glued()

@@ -1,0 +1,116 @@
+"""Grid layouts: rows whose blank cells are kept, so position is column.
+
+Three spellings of a grid share this module's row builder:
+
+- ``tabs``: one row per line, cells separated by TAB (text pulled from PDF or HTML);
+- ``pipes``: one row per line, cells separated by ``|`` (Markdown tables too);
+- ``cells``: text extracted from .docx, one cell per line, each cell starting with
+  a TAB, continuation lines (vertical headers such as 自/然/人) joined to the cell
+  above, and a blank line ending the row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govinfo.layouts.base import Cell, LabelIndex, Row
+from govinfo.normalize import VALUE_LIKE
+from govinfo.source import Line
+
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def split_row(cells: Sequence[Cell]) -> Row:
+    """Label cells are the leading cells up to the last one that is not value-like."""
+    last_label = -1
+    for i, c in enumerate(cells):
+        if c.text.strip() and not VALUE_LIKE.match(c.text):
+            last_label = i
+    return Row(tuple(cells[: last_label + 1]), tuple(cells[last_label + 1 :]))
+
+
+def _cells(line: Line, sep: str) -> list[Cell]:
+    text = line.text
+    parts = text.split(sep)
+    out = []
+    pos = 0
+    for part in parts:
+        lead = len(part) - len(part.lstrip())
+        out.append(Cell(part.strip(), line.number, line.column(pos + lead)))
+        pos += len(part) + 1
+    return out
+
+
+class Delimited:
+    """Rows as lines, cells split by one delimiter (TAB or ``|``)."""
+
+    def __init__(self, name: str, sep: str) -> None:
+        self.name = name
+        self.sep = sep
+
+    def fit(self, lines: Sequence[Line]) -> float:
+        body = [ln for ln in lines if not ln.is_blank]
+        if not body:
+            return 0.0
+        if self.sep == "\t":
+            hits = sum(1 for ln in body if "\t" in ln.text.strip("\t") or ln.text.count("\t") > 1)
+        else:
+            hits = sum(1 for ln in body if "|" in ln.text)
+        return hits / len(body)
+
+    def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:
+        out = []
+        for line in lines:
+            if line.is_blank or (self.sep == "|" and _MD_RULE.match(line.text)):
+                continue
+            cells = _cells(line, self.sep)
+            if self.sep == "|":
+                # 「| a | b |」 and 「a | b |」: outer pipes are frames, not empty cells
+                if cells and not cells[-1].text and line.text.rstrip().endswith("|"):
+                    cells.pop()
+                if cells and not cells[0].text and line.text.lstrip().startswith("|"):
+                    cells.pop(0)
+            out.append(split_row(cells))
+        return out
+
+
+class CellPerLine:
+    """Text from .docx: each cell a line starting with TAB; a blank line ends a row."""
+
+    name = "cells"
+
+    def fit(self, lines: Sequence[Line]) -> float:
+        body = [ln for ln in lines if not ln.is_blank]
+        if not body:
+            return 0.0
+        starts = sum(1 for ln in body if ln.text.startswith("\t") and "\t" not in ln.text[1:])
+        return starts / len(body) + 0.01  # a tie with ``tabs`` goes to this layout
+
+    def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:
+        out: list[Row] = []
+        row: list[Cell] = []
+        for line in lines:
+            if line.is_blank:
+                if row:
+                    out.append(split_row(row))
+                    row = []
+                continue
+            text = line.text
+            if text.startswith("\t"):
+                body = text[1:]
+                lead = len(body) - len(body.lstrip())
+                row.append(Cell(body.strip(), line.number, line.column(1 + lead)))
+            elif row:
+                last = row[-1]
+                row[-1] = Cell(last.text + text.strip(), last.line, last.column)
+            else:
+                row.append(Cell(text.strip(), line.number, line.column()))
+        if row:
+            out.append(split_row(row))
+        return out
+
+
+TABS = Delimited("tabs", "\t")
+PIPES = Delimited("pipes", "|")
+CELLS = CellPerLine()

@@ -1,0 +1,146 @@
+"""Text folding for labels and the reading of cell values.
+
+Labels vary in the wild (full/half-width brackets and digits, 「，」 for 「、」, curly
+or straight quotes, spaces and line breaks inside labels, numbering styles), so
+they are compared after :func:`fold_label`. Cell values are read by
+:func:`read_value`, which knows signs, thousands separators, units and the
+placeholders people write for "nothing".
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from attrs import frozen
+
+from govinfo.formats.spec import Unit
+
+# Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic space to space, and a
+# few look-alikes; built once, applied with one str.translate per string.
+_WIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: None, 0xFEFF: None})
+_WIDTH.update({ord("—"): ord("-"), ord("–"): ord("-"), ord("－"): ord("-"), ord("−"): ord("-")})
+WIDTH_TABLE = str.maketrans(_WIDTH)
+
+# For labels: everything that is not a letter, digit or CJK character goes.
+_PUNCT = (
+    " \t\r\n()[]{}<>（）【】〔〕［］《》〈〉「」『』“”\"'‘’`"
+    "、，,。.．:：;；!！?？/\\|-_—–~～·•*#+=%"
+)
+_LABEL_TABLE = dict(_WIDTH)
+_LABEL_TABLE.update({ord(c): None for c in _PUNCT})
+# A few traditional forms met on zh-TW mirrors, folded back to simplified.
+_TRADITIONAL = ("規範預處許強費開請應與結復議訟審", "规范预处许强费开请应与结复议讼审")
+_LABEL_TABLE.update({ord(t): ord(s) for t, s in zip(*_TRADITIONAL, strict=True)})
+LABEL_TABLE = str.maketrans(_LABEL_TABLE)
+
+_CN_NUM = "一二三四五六七八九十"
+# Numbering printed before a label: 一、 （一） (一) 1. 1、 1． (1) ①
+_NUMBERING = re.compile(
+    rf"^\s*(?:[(（]\s*[{_CN_NUM}\d]{{1,3}}\s*[)）]|[{_CN_NUM}]{{1,3}}\s*[、.．]|\d{{1,2}}\s*[、.．](?!\d)|[①-⑳])\s*"
+)
+
+
+def strip_numbering(text: str) -> str:
+    """Remove up to three leading numbering marks (「三、（一）」 → 「」)."""
+    for _ in range(3):
+        m = _NUMBERING.match(text)
+        if not m or m.end() == 0:
+            break
+        text = text[m.end() :]
+    return text
+
+
+def fold_label(text: str) -> str:
+    """The comparable core of a label: numbering, spaces and punctuation removed.
+
+    >>> fold_label("（三）不予公开 1.属于国家秘密")
+    '不予公开1属于国家秘密'
+    >>> fold_label("3.危及\\"三安全一稳定\\"")
+    '危及三安全一稳定'
+    """
+    return strip_numbering(text.translate(WIDTH_TABLE)).translate(LABEL_TABLE)
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII to ASCII; nothing else changes."""
+    return text.translate(WIDTH_TABLE)
+
+
+# --- values -------------------------------------------------------------------------
+
+PLACEHOLDERS = frozenset(
+    {"-", "--", "---", "/", "//", "无", "空", "n/a", "na", "×", "x", "不适用", "暂无"}
+    | {"...", "…", "……"}
+)
+
+_NUMBER = re.compile(
+    r"^(?P<sign>[+-])?\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
+    r"(?P<unit>万元|万|元|件|项|个|条|次|家|宗)?$"
+)
+#: Does a cell look like a value (a number, maybe with a unit, or a placeholder)?
+VALUE_LIKE = re.compile(
+    r"^\s*(?:[+\-＋－]?\s*[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*(?:万元|万|元|件|项|个|条|次|家|宗)?"
+    r"|[—\-－/／]+|无|空|N/?A|n/?a|×)\s*$"
+)
+
+ValueKind = Literal["number", "blank", "placeholder", "invalid"]
+
+
+@frozen
+class CellValue:
+    """What a cell held: a number (int or Decimal yuan), a blank, a placeholder, or junk.
+
+    ``assumed_unit`` is true when a money cell named no unit and its column none either.
+    """
+
+    kind: ValueKind
+    value: int | Decimal | None = None
+    assumed_unit: bool = False
+
+
+_BLANK = CellValue("blank")
+_PLACEHOLDER = CellValue("placeholder")
+_INVALID = CellValue("invalid")
+_WAN = Decimal(10000)
+
+
+def _canonical_decimal(d: Decimal) -> Decimal:
+    # 59.5 × 10000 is Decimal("595000.0"); canonical form drops the fraction when whole.
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+def read_value(text: str, unit: Unit = "count") -> CellValue:
+    """Read one cell for a column of ``unit``.
+
+    ``"+199"`` → 199, ``"－3"`` → -3, ``"1,234"`` → 1234, ``"59.5万元"`` → Decimal("595000"),
+    ``""`` → blank, ``"—"`` → placeholder, ``"1.5"`` in a count column → invalid.
+    """
+    s = text.translate(WIDTH_TABLE).strip().replace("，", ",")
+    if not s:
+        return _BLANK
+    if s.lower() in PLACEHOLDERS or set(s) <= {"-", "/"}:
+        return _PLACEHOLDER
+    m = _NUMBER.match(s.replace(" ", ""))
+    if m is None:
+        return _INVALID
+    sign = -1 if m["sign"] == "-" else 1
+    digits = m["int"].replace(",", "")
+    cell_unit = m["unit"]
+    money = unit in ("yuan", "wan_yuan") or cell_unit in ("万元", "万", "元")
+    if not money:
+        if m["frac"] is not None:
+            return _INVALID
+        return CellValue("number", sign * int(digits))
+    try:
+        amount = Decimal(f"{digits}.{m['frac']}" if m["frac"] else digits) * sign
+    except InvalidOperation:  # pragma: no cover - the regex admits only digits
+        return _INVALID
+    if cell_unit in ("万元", "万") or (cell_unit is None and unit == "wan_yuan"):
+        amount *= _WAN
+    assumed = cell_unit is None and unit == "yuan"
+    return CellValue("number", _canonical_decimal(amount), assumed_unit=assumed)

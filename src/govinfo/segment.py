@@ -1,0 +1,205 @@
+"""Pre-segmentation: cut the lines of a report into a few dozen blocks.
+
+One pass over the lines finds the title, the section headings, the table
+regions and the signature; everything else is prose. The Lark grammar in
+:mod:`govinfo.skeleton` then sees blocks, not characters.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from attrs import frozen
+
+from govinfo.headings import INLINE_HEADING, Heading, find_headings, section_of
+from govinfo.normalize import fold_label, fold_width
+from govinfo.source import Line
+
+BlockKind = Literal["title", "heading", "prose", "table", "signature"]
+
+
+@frozen
+class Block:
+    """A stretch of lines ``[start, end)`` of one kind; ``heading`` for heading blocks."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    heading: Heading | None = None
+
+
+# --- scraped pages: headings and tables inside one long line --------------------------
+
+_LONG = 200
+_INLINE_TABLE = re.compile(r"第二十条第[（(]一[)）]项|[（(]本列数据的勾稽关系")
+
+
+def unglue(lines: list[Line]) -> list[Line]:
+    """Split very long lines before embedded section headings and table starts."""
+    out: list[Line] = []
+    for line in lines:
+        if len(line.text) < _LONG:
+            out.append(line)
+            continue
+        cuts = {0}
+        for m in INLINE_HEADING.finditer(line.text):
+            cuts.add(m.start())
+            cuts.add(m.end())
+        for m in _INLINE_TABLE.finditer(line.text):
+            cuts.add(m.start())
+        bounds = [*sorted(cuts), len(line.text)]
+        for a, b in itertools.pairwise(bounds):
+            piece = line.piece(a, b)
+            if piece.text.strip():
+                out.append(piece)
+    return out
+
+
+# --- table starts ---------------------------------------------------------------------
+
+TableHint = Literal["active", "requests", "appeals"]
+
+
+def table_marker(text: str) -> TableHint | None:
+    """Which statutory table a line opens, judged by its header words."""
+    if len(text) > 400 and "\t" not in text:
+        # a scraped line: judge by its beginning
+        text = text[:120]
+    folded = fold_label(text)
+    if not folded or "。" in text:
+        return None
+    if folded.startswith("第二十条第") or folded.startswith("信息内容"):
+        return "active"
+    if "本列数据的勾稽关系" in folded or folded.startswith("申请人情况"):
+        return "requests"
+    if folded.startswith("本年新收政府信息公开申请数量"):
+        return "requests"
+    head = folded[:40]
+    appeals_words = "行政诉讼" in head or "结果维持" in head
+    if section_of(text) is None and "行政复议" in head and appeals_words:
+        return "appeals"
+    return None
+
+
+def table_starts(lines: Sequence[Line]) -> list[int]:
+    """Indexes of the lines that open a statutory table."""
+    out = []
+    for i, ln in enumerate(lines):
+        if table_marker(ln.text):
+            out.append(i)
+        elif fold_label(ln.text) == "行政复议":
+            # cell-per-line text: 「行政复议」 and 「行政诉讼」 are cells on their own lines
+            nxt = [x for x in lines[i + 1 : i + 4] if not x.is_blank][:1]
+            if nxt and fold_label(nxt[0].text) == "行政诉讼":
+                out.append(i)
+    return out
+
+
+# --- signature and title ----------------------------------------------------------------
+
+_DATE = re.compile(
+    r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d〇零○一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日\s*$"
+)
+_SENTENCE = re.compile(r"[。，,；;：:]")
+
+
+def is_date_line(text: str) -> bool:
+    return bool(_DATE.match(fold_width(text)))
+
+
+def _signature(lines: Sequence[Line], lo: int) -> tuple[int, int] | None:
+    idx = [i for i in range(lo, len(lines)) if not lines[i].is_blank]
+    if not idx or not is_date_line(lines[idx[-1]].text):
+        return None
+    end = idx[-1] + 1
+    start = idx[-1]
+    if len(idx) >= 2:
+        prev = lines[idx[-2]].text.strip()
+        if 2 <= len(prev) <= 30 and not _SENTENCE.search(prev):
+            start = idx[-2]
+    return start, end
+
+
+_TITLE_WORDS = re.compile(r"政府信息公开|政务公开")
+
+
+def _title(lines: Sequence[Line], hi: int) -> tuple[int, int] | None:
+    idx = [i for i in range(min(hi, len(lines))) if not lines[i].is_blank][:4]
+    for n, i in enumerate(idx):
+        text = lines[i].text
+        if "报告" in text and _TITLE_WORDS.search(text) and len(text.strip()) <= 60:
+            start = i
+            # The agency is often on the line above: 「上海市普陀区民政局」/「2020年…报告」.
+            if (
+                n > 0
+                and len(lines[idx[n - 1]].text.strip()) <= 30
+                and not _SENTENCE.search(lines[idx[n - 1]].text)
+            ):
+                start = idx[n - 1]
+            return start, i + 1
+    return None
+
+
+# --- the blocks ----------------------------------------------------------------------
+
+
+def _is_prose(text: str) -> bool:
+    s = text.strip()
+    return len(s) >= 30 and "。" in s and "\t" not in s and "|" not in s
+
+
+def segment(lines: list[Line]) -> list[Block]:
+    """Cut ``lines`` into title, heading, prose, table and signature blocks, in order."""
+    starts = table_starts(lines)
+    headings = find_headings(lines, starts)
+    first = headings[0].start if headings else len(lines)
+    title = _title(lines, first)
+    sig_lo = headings[-1].end if headings else (title[1] if title else 0)
+    signature = _signature(lines, sig_lo)
+    if signature and any(s >= signature[0] for s in starts):
+        signature = None
+
+    blocks: list[Block] = []
+    bounds_end = signature[0] if signature else len(lines)
+    pos = 0
+    if title:
+        if title[0] > 0:
+            blocks.append(Block("prose", 0, title[0]))
+        blocks.append(Block("title", title[0], title[1]))
+        pos = title[1]
+    cut_points = [h.start for h in headings] + [bounds_end]
+    if headings and pos < headings[0].start:
+        blocks.extend(_body(lines, pos, headings[0].start, starts))
+    elif not headings:
+        blocks.extend(_body(lines, pos, bounds_end, starts))
+    for h, nxt in zip(headings, cut_points[1:], strict=True):
+        blocks.append(Block("heading", h.start, h.end, h))
+        blocks.extend(_body(lines, h.end, nxt, starts))
+    if signature:
+        blocks.append(Block("signature", signature[0], signature[1]))
+    return blocks
+
+
+def _body(lines: Sequence[Line], lo: int, hi: int, starts: Sequence[int]) -> list[Block]:
+    """Prose and table blocks between ``lo`` and ``hi``."""
+    out: list[Block] = []
+    pos = lo
+    for s in starts:
+        if s < pos or s >= hi:
+            continue
+        end = hi
+        # Prose after the table returns to prose (notes, explanations).
+        while end > s + 1 and (lines[end - 1].is_blank or _is_prose(lines[end - 1].text)):
+            end -= 1
+        if pos < s:
+            out.append(Block("prose", pos, s))
+        out.append(Block("table", s, end))
+        pos = end
+        break
+    if pos < hi:
+        out.append(Block("prose", pos, hi))
+    return [b for b in out if any(not ln.is_blank for ln in lines[b.start : b.end])]

@@ -1,0 +1,84 @@
+"""The source text as numbered lines, with extraction debris removed.
+
+A :class:`Line` keeps its 1-based line number and the column where its text
+starts, so every cell read from it can say where it came from. Debris that
+extractors leave (Word bookmarks, NUL bytes, BOMs, page numbers) is removed
+here, once, so that no layout has to know about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from attrs import frozen
+
+_DEBRIS = re.compile(r"\[bookmark: [^\]]*\]|[\x00\ufeff\u200b]")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-－—]\s*\d{1,3}\s*[-－—]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+
+
+@frozen
+class Line:
+    """A (piece of a) source line: 1-based ``number``, 0-based start ``offset``, ``text``.
+
+    ``removed`` lists ``(position, length)`` of debris cut out of the text, so
+    :meth:`column` can map a position in ``text`` back to the source.
+    """
+
+    number: int
+    offset: int
+    text: str
+    removed: tuple[tuple[int, int], ...] = ()
+
+    def column(self, pos: int = 0) -> int:
+        """The 1-based source column of position ``pos`` in :attr:`text`."""
+        col = self.offset + pos
+        for at, length in self.removed:
+            if at <= pos:
+                col += length
+        return col + 1
+
+    def piece(self, start: int, end: int | None = None) -> Line:
+        """The sub-line ``text[start:end]``, keeping its source position."""
+        return Line(self.number, self.column(start) - 1, self.text[start:end], ())
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+def clean_line(number: int, raw: str) -> Line:
+    """One source line with debris removed and its removals recorded."""
+    raw = raw.rstrip("\r")
+    if not _DEBRIS.search(raw):
+        return Line(number, 0, raw)
+    removed: list[tuple[int, int]] = []
+    out: list[str] = []
+    pos = 0
+    kept = 0
+    for m in _DEBRIS.finditer(raw):
+        out.append(raw[pos : m.start()])
+        kept += m.start() - pos
+        removed.append((kept, m.end() - m.start()))
+        pos = m.end()
+    out.append(raw[pos:])
+    return Line(number, 0, "".join(out), tuple(removed))
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text`` (any of \\n, \\r\\n, \\r), cleaned; page numbers become blank."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for i, raw in enumerate(text.split("\n"), start=1):
+        line = clean_line(i, raw)
+        if _PAGE_NUMBER.match(line.text):
+            line = Line(i, 0, "")
+        lines.append(line)
+    return lines
+
+
+def iter_nonblank(lines: list[Line]) -> Iterator[Line]:
+    return (ln for ln in lines if not ln.is_blank)
