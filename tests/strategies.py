@@ -1,0 +1,281 @@
+"""Hypothesis strategies that build :class:`govinfo.model.Report` objects, shared by all tests.
+
+pytest puts ``tests/`` on ``sys.path`` (there is no ``tests/__init__.py``), so a test
+module imports these as ``from strategies import reports``.
+
+The main entry point is :func:`reports`. With ``consistent=True`` (the default) every
+report it draws satisfies every arithmetic rule of ``shared/spec/taxonomy.md``, because
+it is built from the leaves upward:
+
+- Table 3, per applicant column: the result rows are drawn, ``results_total`` is their
+  sum, ``carried_forward`` and ``carried_over`` are drawn so that
+  ``carried_over <= results_total + carried_forward``, and ``new`` is what balances
+  ``new + carried_over == results_total + carried_forward``. The 总计 column is the
+  sum of the six applicant columns, row by row.
+- Table 4: the four outcomes per group are drawn, ``total`` is their sum.
+- Table 2 (2021): ``in_force >= issued``; 2019: ``prev_items + change >= 0``.
+
+With ``consistent=False`` every cell is drawn independently (blank included), so the
+arithmetic holds only by accident: use it for round trips that must not depend on it.
+
+Values follow the taxonomy: counts are ``int``; 本年增/减 may be negative; money is a
+``Decimal`` in yuan, either whole (``Decimal('12000')`` for 1.2万元) or fractional
+(``Decimal('595000.5')``), always in plain notation (never ``1.2E+4``).
+
+The smaller strategies (:func:`meta`, :func:`table2`, :func:`table3`, :func:`table4`,
+:func:`yuan`) are public too, for tests that need one part only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+
+from govinfo.formats import FORMATS
+from govinfo.model import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    Decisions,
+    Documents2019,
+    Documents2021,
+    FeeAmount,
+    Fees2019,
+    FormatName,
+    Items2019,
+    Meta,
+    Notes,
+    Procurement,
+    Report,
+    RequestHandling,
+    ReviewsAndLawsuits,
+    Statement,
+    from_flat,
+)
+
+T = TypeVar("T")
+Draw = Callable[[st.SearchStrategy[T]], T]
+
+#: The six applicant columns of Table 3, in printed order (the 7th is ``total``).
+APPLICANTS: tuple[str, ...] = (
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_services",
+    "other_org",
+)
+#: The four outcome columns of a Table 4 group (the 5th is ``total``).
+OUTCOMES: tuple[str, ...] = ("upheld", "corrected", "other", "pending")
+APPEAL_GROUPS: tuple[str, ...] = ("review", "litigation_direct", "litigation_after_review")
+
+_ENDS = ("new", "carried_over", "results_total", "carried_forward")
+_SPLIT = ("other_overdue_correction", "other_overdue_fee", "other_misc")
+
+AGENCIES: tuple[str, ...] = (
+    "哈尔滨市平房区民政局",
+    "上海市普陀区民政局",
+    "台州市椒江区民政局",
+    "鄂伦春自治旗民政局",
+    "淮安市人民政府",
+    "平潭综合实验区管理委员会",
+    "某县自然资源局",
+)
+
+
+def result_rows(format: FormatName, split_other: bool) -> tuple[str, ...]:
+    """The Table 3 result rows whose sum is ``results_total`` (keys without prefix).
+
+    2019: （一）…（五） plus ``other``; 2021 split: the three ``other_*`` sub-rows
+    instead of ``other``; 2021 unsplit: like 2019.
+    """
+    rows = [r.key for r in FORMATS[format].table("requests").rows if r.key not in _ENDS]
+    dropped = ("other",) if split_other else _SPLIT
+    return tuple(r for r in rows if r not in dropped)
+
+
+def counts() -> st.SearchStrategy[int]:
+    """A cell count, mostly small, like real reports (most cells are 0)."""
+    return st.one_of(st.just(0), st.integers(0, 30), st.integers(0, 100_000))
+
+
+def yuan() -> st.SearchStrategy[Decimal]:
+    """A money amount in yuan: whole yuan, whole tenths of 万元, or yuan with fen."""
+    whole = st.integers(0, 10**9).map(Decimal)
+    cents = (
+        st.integers(1, 10**11)
+        .filter(lambda c: c % 100)
+        .map(lambda c: Decimal(c).scaleb(-2).normalize())
+    )
+    # "1.2万元" → 12000: a 万元 figure with one decimal is a multiple of 1000 yuan.
+    tenths_of_wan = st.integers(0, 100_000).map(lambda n: Decimal(n * 1000))
+    return st.one_of(whole, cents, tenths_of_wan)
+
+
+@st.composite
+def meta(draw: Draw[Any], format: FormatName) -> Meta:
+    """Agency, a year the format governs (2019 → 2019/2020, 2021 → 2021+), maybe a date."""
+    year = draw(st.sampled_from((2019, 2020)) if format == "2019" else st.integers(2021, 2030))
+    date = draw(st.none() | st.dates(datetime.date(year + 1, 1, 1), datetime.date(year + 1, 3, 31)))
+    return Meta(agency=draw(st.sampled_from(AGENCIES)), year=year, format=format, date=date)
+
+
+def _blank_zeros(draw: Draw[Any], flat: dict[str, Any], blanks: bool) -> dict[str, Any]:
+    """Blank some zero cells, as real reports do; a blank zero keeps the lenient sums."""
+    if not blanks:
+        return flat
+    return {k: (None if v == 0 and draw(st.booleans()) else v) for k, v in flat.items()}
+
+
+@st.composite
+def table3(
+    draw: Draw[Any],
+    format: FormatName,
+    *,
+    split_other: bool = False,
+    consistent: bool = True,
+    blanks: bool = False,
+) -> RequestHandling:
+    """Table 3 for ``format``; ``split_other`` (2021 only) uses the three （六） sub-rows."""
+    rows = (*_ENDS, *result_rows(format, split_other))
+    if not consistent:
+        cell = st.none() | counts()
+        flat = {f"{r}.{c}": draw(cell) for r in rows for c in (*APPLICANTS, "total")}
+        return from_flat(RequestHandling, flat)  # type: ignore[no-any-return]
+    flat = {}
+    for c in APPLICANTS:
+        results = 0
+        for r in result_rows(format, split_other):
+            flat[f"{r}.{c}"] = v = draw(counts())
+            results += v
+        forward = draw(counts())
+        over = draw(st.integers(0, results + forward))
+        flat[f"results_total.{c}"] = results
+        flat[f"carried_forward.{c}"] = forward
+        flat[f"carried_over.{c}"] = over
+        flat[f"new.{c}"] = results + forward - over
+    for r in rows:
+        flat[f"{r}.total"] = sum(flat[f"{r}.{c}"] for c in APPLICANTS)
+    return from_flat(RequestHandling, _blank_zeros(draw, flat, blanks))  # type: ignore[no-any-return]
+
+
+@st.composite
+def table4(draw: Draw[Any], *, consistent: bool = True, blanks: bool = False) -> ReviewsAndLawsuits:
+    """Table 4: per group, four outcomes and (when consistent) their sum as ``total``."""
+    flat: dict[str, Any] = {}
+    for g in APPEAL_GROUPS:
+        if not consistent:
+            for c in (*OUTCOMES, "total"):
+                flat[f"{g}.{c}"] = draw(st.none() | counts())
+            continue
+        values = [draw(counts()) for _ in OUTCOMES]
+        flat.update({f"{g}.{c}": v for c, v in zip(OUTCOMES, values, strict=True)})
+        flat[f"{g}.total"] = sum(values)
+    return from_flat(ReviewsAndLawsuits, _blank_zeros(draw, flat, blanks))  # type: ignore[no-any-return]
+
+
+@st.composite
+def _items2019(draw: Draw[Any], cls: type[T], consistent: bool) -> T:
+    prev = draw(counts())
+    low = -prev if consistent else -1000
+    change = draw(st.integers(low, 1000))
+    if cls is Fees2019:
+        return cls(prev_items=prev, change=change)  # type: ignore[call-arg]
+    return cls(prev_items=prev, change=change, decisions=draw(counts()))  # type: ignore[call-arg]
+
+
+@st.composite
+def _documents2021(draw: Draw[Any], consistent: bool) -> Documents2021:
+    issued = draw(counts())
+    in_force = issued + draw(counts()) if consistent else draw(counts())
+    return Documents2021(issued=issued, repealed=draw(counts()), in_force=in_force)
+
+
+@st.composite
+def table2(
+    draw: Draw[Any], format: FormatName, *, consistent: bool = True
+) -> ActiveDisclosure2019 | ActiveDisclosure2021:
+    """Table 2 (主动公开) for ``format``; money in yuan, 本年增/减 possibly negative."""
+    if format == "2019":
+        docs = st.builds(Documents2019, counts(), counts(), counts())
+        return ActiveDisclosure2019(
+            rules=draw(docs),
+            normative_documents=draw(docs),
+            licensing=draw(_items2019(Items2019, consistent)),
+            other_services=draw(_items2019(Items2019, consistent)),
+            penalty=draw(_items2019(Items2019, consistent)),
+            coercion=draw(_items2019(Items2019, consistent)),
+            fees=draw(_items2019(Fees2019, consistent)),
+            procurement=Procurement(items=draw(counts()), amount=draw(yuan())),
+        )
+    return ActiveDisclosure2021(
+        rules=draw(_documents2021(consistent)),
+        normative_documents=draw(_documents2021(consistent)),
+        licensing=Decisions(draw(counts())),
+        penalty=Decisions(draw(counts())),
+        coercion=Decisions(draw(counts())),
+        fees=FeeAmount(draw(yuan())),
+    )
+
+
+def _statements(report: Report) -> tuple[Statement, ...]:
+    """Narrative figures that agree with the tables (what a careful officer writes)."""
+    facts = report.facts()
+    litigation = [facts.get(f"appeals.{g}.total") for g in APPEAL_GROUPS[1:]]
+    stated: list[tuple[str, Any, str]] = [
+        ("requests.new.total", facts.get("requests.new.total"), "本年度共收到政府信息公开申请{}件"),
+        ("requests.granted.total", facts.get("requests.granted.total"), "予以公开{}件"),
+        ("appeals.review.total", facts.get("appeals.review.total"), "行政复议{}件"),
+        (
+            "appeals.litigation.total",
+            None if None in litigation else sum(litigation),  # type: ignore[arg-type]
+            "行政诉讼{}件",
+        ),
+    ]
+    return tuple(
+        Statement(key=k, value=v, line=i + 1, column=1, text=t.format(v))
+        for i, (k, v, t) in enumerate(stated)
+        if v is not None
+    )
+
+
+@st.composite
+def reports(
+    draw: Draw[Any],
+    format: FormatName | None = None,
+    consistent: bool = True,
+    *,
+    split_other: bool | None = None,
+    blanks: bool = False,
+    statements: bool = False,
+) -> Report:
+    """A whole :class:`~govinfo.model.Report` with meta and Tables 2, 3 and 4.
+
+    :param format: ``"2019"``, ``"2021"`` or ``None`` for either.
+    :param consistent: build Tables 2-4 so that every arithmetic rule holds (see the
+        module docstring); ``False`` draws every cell independently, blanks included.
+    :param split_other: 2021 only: ``True`` prints （六） as its three sub-rows, ``False``
+        as the single ``other`` row, ``None`` draws either. Ignored for 2019.
+    :param blanks: blank some zero cells (``None``), as real reports do. Blanked zeros
+        keep every sum true when blanks are read as 0, but the strict rules then
+        cannot assess the sums that touch them.
+    :param statements: add narrative :class:`~govinfo.model.Statement` objects that
+        agree with the tables (requests received and granted, reviews, lawsuits).
+    """
+    fmt: FormatName = format or draw(st.sampled_from(("2019", "2021")))
+    split = fmt == "2021" and (draw(st.booleans()) if split_other is None else split_other)
+    processing_fee = draw(st.none() | yuan()) if fmt == "2021" else None
+    report = Report(
+        meta=draw(meta(fmt)),
+        active=draw(table2(fmt, consistent=consistent)),
+        requests=draw(table3(fmt, split_other=split, consistent=consistent, blanks=blanks)),
+        appeals=draw(table4(consistent=consistent, blanks=blanks)),
+        notes=Notes(processing_fee=processing_fee),
+    )
+    if statements:
+        report = attrs.evolve(report, statements=_statements(report))
+    return report
