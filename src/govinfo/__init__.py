@@ -1,16 +1,59 @@
 """govinfo: read, check and convert 政府信息公开工作年度报告.
 
-The public surface lives here; heavy modules are imported on first use so that
-``import govinfo`` stays fast.
+>>> import govinfo
+>>> report = govinfo.parse(text)          # doctest: +SKIP
+>>> report.facts()["requests.new.total"]  # doctest: +SKIP
+
+The functions are imported on first use (PEP 562), so ``import govinfo`` does
+not load Lark, cattrs or any reader.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import GovinfoError, ParseError, PluginError, ReaderError, StructureError
 from govinfo.model import Report
 
+if TYPE_CHECKING:
+    from govinfo.api import parse, parse_bytes, parse_file
+    from govinfo.canonical import dump, dumps, from_dict, from_facts, load, loads, to_dict
+    from govinfo.render import render
+    from govinfo.schema import json_schema
+
 __version__ = "0.1.0"
+
+#: Public name → the module that defines it, imported when first asked for.
+_LAZY = {
+    "parse": "govinfo.api",
+    "parse_bytes": "govinfo.api",
+    "parse_file": "govinfo.api",
+    "to_dict": "govinfo.canonical",
+    "from_dict": "govinfo.canonical",
+    "from_facts": "govinfo.canonical",
+    "dumps": "govinfo.canonical",
+    "loads": "govinfo.canonical",
+    "dump": "govinfo.canonical",
+    "load": "govinfo.canonical",
+    "json_schema": "govinfo.schema",
+    "render": "govinfo.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govinfo' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Diagnostic",
@@ -22,4 +65,16 @@ __all__ = [
     "Severity",
     "StructureError",
     "__version__",
+    "dump",
+    "dumps",
+    "from_dict",
+    "from_facts",
+    "json_schema",
+    "load",
+    "loads",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "render",
+    "to_dict",
 ]
