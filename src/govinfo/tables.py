@@ -173,22 +173,27 @@ class _Placer:
         self.anchors: dict[tuple[str, int], list[float] | None] = {}
 
     def _spec(self, rec: _Record) -> RowSpec | None:
-        if rec.match is None:
+        """The row's spec in this report's format; ``None`` if unlabeled or of the other format."""
+        if rec.match is None or self.fmt.name not in rec.match.formats:
             return None
-        try:
-            return self.fmt.table(rec.match.table).row(rec.match.key)
-        except KeyError:
-            return None
+        return self.fmt.table(rec.match.table).row(rec.match.key)
 
     def _unfaithful_tables(self) -> set[str]:
-        """Tables in which a grid row has fewer value cells than its columns."""
-        short = set()
+        """Tables where most grid rows hold fewer value cells than their columns.
+
+        Such a grid lost cells on its left (merged label cells printed once), so its
+        rows are anchored on the right edge, the 总计 column. One short row in an
+        otherwise full table is a damaged row, not a shifted grid.
+        """
+        rows: Counter[str] = Counter()
+        short: Counter[str] = Counter()
         for rec in self.records:
             spec = self._spec(rec)
             if spec is not None and rec.row.kind == "grid":
+                rows[rec.table] += 1
                 if len(rec.row.values) < len(spec.columns):
-                    short.add(rec.table)
-        return short
+                    short[rec.table] += 1
+        return {t for t in rows if short[t] * 2 >= rows[t]}
 
     def run(self) -> None:
         glued: dict[str, list[tuple[_Record, RowSpec | None]]] = {}

@@ -1,0 +1,147 @@
+"""One report, every text layout: the same facts come out of each."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import govinfo
+from tests.minireport import build
+
+TAB = build()
+
+
+def as_pipes(text: str, frame: bool) -> str:
+    out = []
+    for line in text.splitlines():
+        if "\t" in line:
+            cells = line.split("\t")
+            row = " | ".join(cells)
+            line = f"| {row} |" if frame else f"{row} |"
+        out.append(line)
+    return "\n".join(out)
+
+
+def as_markdown(text: str) -> str:
+    out = []
+    previous_was_row = False
+    for line in as_pipes(text, frame=True).splitlines():
+        is_row = line.startswith("|")
+        out.append(line)
+        if is_row and not previous_was_row:
+            out.append("|" + "---|" * (line.count("|") - 1))
+        previous_was_row = is_row
+    return "\n".join(out)
+
+
+def as_docx_cells(text: str) -> str:
+    out = []
+    for line in text.splitlines():
+        if "\t" in line:
+            out += ["\t" + cell for cell in line.split("\t")] + [""]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def as_spaced(text: str) -> str:
+    out = []
+    for line in text.splitlines():
+        if "\t" in line:
+            line = "    ".join(cell or "  " for cell in line.split("\t"))
+        out.append(line)
+    return "\n".join(out)
+
+
+LAYOUTS = {
+    "tabs": TAB,
+    "pipes": as_pipes(TAB, frame=False),
+    "markdown": as_markdown(TAB),
+    "cells": as_docx_cells(TAB),
+    "spaced": as_spaced(TAB),
+    "crlf-bom": "\ufeff" + TAB.replace("\n", "\r\n"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_layout_gives_the_same_facts(layout: str) -> None:
+    report = govinfo.parse(LAYOUTS[layout])
+    facts = report.facts()
+    assert len([k for k in facts if not k.startswith("meta.")]) == 198
+    assert facts["active.normative_documents.total_published"] == 7
+    assert facts["active.licensing.change"] == -1
+    assert facts["active.penalty.change"] == 2
+    assert facts["active.procurement.amount"] == Decimal("35000")
+    assert facts["requests.new.commercial"] == 1
+    assert facts["requests.granted.total"] == 3
+    assert facts["requests.results_total.natural_person"] == 2
+    assert facts["requests.carried_forward.total"] == 0
+    assert facts["appeals.review.upheld"] == 1
+    assert facts["appeals.review.total"] == 1
+    assert facts["appeals.litigation_after_review.total"] == 0
+    assert [d.code for d in report.diagnostics] == []
+    assert facts == govinfo.parse(TAB).facts()
+
+
+def test_blank_cells_are_none_not_zero() -> None:
+    text = TAB.replace("行政强制\t1\t0\t0", "行政强制\t1\t\t")
+    facts = govinfo.parse(text).facts()
+    assert facts["active.coercion.prev_items"] == 1
+    assert facts["active.coercion.change"] is None
+    assert facts["active.coercion.decisions"] is None
+
+
+def test_extra_cells_are_reported_not_dropped() -> None:
+    text = TAB.replace("行政处罚\t4\t+2\t11", "行政处罚\t4\t+2\t11\t99")
+    report = govinfo.parse(text)
+    assert "active.penalty.prev_items" not in report.facts()
+    (d,) = report.diagnostics
+    assert d.code == "GI106" and d.severity == "error"
+    assert "「99」" in d.message and "「11」" in d.message and d.line == 16
+
+
+def test_unknown_row_is_quoted_with_its_numbers() -> None:
+    text = TAB.replace("行政强制\t1\t0\t0", "行政强制\t1\t0\t0\n其他主动公开文件\t3\t3\t12")
+    report = govinfo.parse(text)
+    (d,) = report.diagnostics
+    assert d.code == "GI103"
+    assert "「其他主动公开文件」" in d.message and "「12」" in d.message
+
+
+def test_provincial_annotations_and_label_variants() -> None:
+    text = (
+        TAB.replace("规章\t", "规章(设区的市、自治州人民政府应提供相关数据)\t")
+        .replace("规范性文件\t", "规范性文件(行政机关制定发布的决定、公告、通告、意见、通知)\t")
+        .replace("（一）予以公开", "(一) 予以公开")
+        .replace("3.危及“三安全一稳定”", '3、危及"三安全一稳定"')
+        .replace("第二十条第（一）项", "第二十条第(一)项")
+    )
+    assert govinfo.parse(text).facts() == govinfo.parse(TAB).facts()
+
+
+def test_subtotal_row_is_reported_and_not_counted() -> None:
+    text = TAB.replace(
+        "1.属于国家秘密\t", "（三）不予公开小计\t0\t0\t0\t0\t0\t0\t0\n1.属于国家秘密\t"
+    )
+    report = govinfo.parse(text)
+    assert report.facts() == govinfo.parse(TAB).facts()
+    assert [d.code for d in report.diagnostics] == ["GI110"]
+
+
+def test_a_number_never_lands_in_a_neighbours_cell() -> None:
+    # one cell lost from a faithful tab row: the row is not placed, its numbers quoted
+    text = TAB.replace("2.重复申请\t0\t0\t0\t0\t0\t0\t0", "2.重复申请\t5\t0\t0\t0\t0\t5")
+    report = govinfo.parse(text)
+    facts = report.facts()
+    assert "requests.not_processed.duplicate.total" not in facts
+    (d,) = [d for d in report.diagnostics if d.code == "GI107"]
+    assert "「5」" in d.message and d.key == "requests.not_processed.duplicate.natural_person"
+
+
+def test_mixed_formats_are_reported() -> None:
+    text = TAB.replace("规范性文件\t1\t1\t7", "行政规范性文件\t1\t1\t7")
+    report = govinfo.parse(text)
+    assert report.meta.format == "2019"
+    assert "GI108" in [d.code for d in report.diagnostics]
+    assert "active.normative_documents.total_published" not in report.facts()
