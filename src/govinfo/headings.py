@@ -53,6 +53,8 @@ _NUMBER = re.compile(
     rf"|[(]\s*(?P<pd>\d)\s*[)]|(?P<d>\d)\s*(?:[、.](?!\d)|\s))"
 )
 _MARKUP = re.compile(r"^[\s#*|l]+|[\s*|]+$")
+# Every section title ends in one of these words; lines without them are skipped cheaply.
+_TITLE_END = re.compile(r"情\s*况|事\s*项|措\s*施")
 _MAX_HEADING = 40
 
 
@@ -134,6 +136,15 @@ def find_headings(lines: Sequence[Line], table_starts: Sequence[int]) -> list[He
     i = 0
     while i < n:
         text = lines[i].text
+        if len(text) > 2 * _MAX_HEADING or not (
+            _TITLE_END.search(text)
+            or (i + 1 < n and len(lines[i + 1].text) <= _MAX_HEADING
+                and _TITLE_END.search(lines[i + 1].text))
+            or (i + 2 < n and len(lines[i + 2].text) <= _MAX_HEADING
+                and _TITLE_END.search(lines[i + 2].text))
+        ):
+            i += 1
+            continue
         stripped = _MARKUP.sub("", fold_width(text))
         if not stripped or len(stripped) > _MAX_HEADING:
             i += 1

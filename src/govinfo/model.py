@@ -9,6 +9,7 @@ print is ``None``; a printed but blank cell is ``None`` inside its row.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal
@@ -346,18 +347,32 @@ def from_flat(cls: type[Any], flat: Mapping[str, Any]) -> Any:
     A row with no key in ``flat`` stays ``None`` (absent); a group such as
     ``refused`` is always built.
     """
+    leaves: dict[str, Any] = {}
+    nested: dict[str, dict[str, Any]] = {}
+    for key, value in flat.items():
+        head, dot, rest = key.partition(".")
+        if dot:
+            nested.setdefault(head, {})[rest] = value
+        else:
+            leaves[head] = value
     kwargs: dict[str, Any] = {}
-    for a in attrs.fields(cls):
-        sub_cls = _row_class(a.type)
+    for name, sub_cls, always in _shape(cls):
         if sub_cls is None:
-            if a.name in flat:
-                kwargs[a.name] = flat[a.name]
-            continue
-        prefix = a.name + "."
-        sub = {k[len(prefix) :]: v for k, v in flat.items() if k.startswith(prefix)}
-        if sub or isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-            kwargs[a.name] = from_flat(sub_cls, sub)
+            if name in leaves:
+                kwargs[name] = leaves[name]
+        elif always or name in nested:
+            kwargs[name] = from_flat(sub_cls, nested.get(name, {}))
     return cls(**kwargs)
+
+
+@functools.cache
+def _shape(cls: type[Any]) -> tuple[tuple[str, type | None, bool], ...]:
+    """Per field: its name, its row or group class (``None`` for a cell), and whether
+    the field is a group that is always built."""
+    return tuple(
+        (a.name, _row_class(a.type), isinstance(a.default, attrs.Factory))  # type: ignore[arg-type]
+        for a in attrs.fields(cls)
+    )
 
 
 TABLE_CLASSES: dict[str, dict[str, type]] = {

@@ -9,6 +9,7 @@ placeholders people write for "nothing".
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal
@@ -114,6 +115,7 @@ def _canonical_decimal(d: Decimal) -> Decimal:
     return d.normalize()
 
 
+@functools.lru_cache(maxsize=8192)
 def read_value(text: str, unit: Unit = "count") -> CellValue:
     """Read one cell for a column of ``unit``.
 

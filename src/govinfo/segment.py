@@ -63,8 +63,14 @@ def unglue(lines: list[Line]) -> list[Line]:
 TableHint = Literal["active", "requests", "appeals"]
 
 
+# Words of which at least one stands in every line that opens a table.
+_MARKER_WORDS = re.compile(r"第\s*二\s*十\s*条|信\s*息\s*内\s*容|勾稽|申请人|本年新收|行政复议")
+
+
 def table_marker(text: str) -> TableHint | None:
     """Which statutory table a line opens, judged by its header words."""
+    if not _MARKER_WORDS.search(text, 0, 400):
+        return None
     if len(text) > 400 and "\t" not in text:
         # a scraped line: judge by its beginning
         text = text[:120]
@@ -90,7 +96,7 @@ def table_starts(lines: Sequence[Line]) -> list[int]:
     for i, ln in enumerate(lines):
         if table_marker(ln.text):
             out.append(i)
-        elif fold_label(ln.text) == "行政复议":
+        elif "行政复议" in ln.text and fold_label(ln.text) == "行政复议":
             # cell-per-line text: 「行政复议」 and 「行政诉讼」 are cells on their own lines
             nxt = [x for x in lines[i + 1 : i + 4] if not x.is_blank][:1]
             if nxt and fold_label(nxt[0].text) == "行政诉讼":
