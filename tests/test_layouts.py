@@ -145,3 +145,28 @@ def test_mixed_formats_are_reported() -> None:
     assert report.meta.format == "2019"
     assert "GI108" in [d.code for d in report.diagnostics]
     assert "active.normative_documents.total_published" not in report.facts()
+
+
+def as_stacked(text: str) -> str:
+    """Every cell on its own line, nothing marking cells (web copy, pdftotext without -layout)."""
+    out = []
+    for line in text.splitlines():
+        if "\t" in line:
+            out += [cell for cell in line.split("\t") if cell]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def as_single_spaced(text: str) -> str:
+    return "\n".join(
+        " ".join(c for c in ln.split("\t") if c) if "\t" in ln else ln for ln in text.splitlines()
+    )
+
+
+@pytest.mark.parametrize("convert", [as_stacked, as_single_spaced])
+def test_layouts_without_cell_marks(convert: object) -> None:
+    text = convert(TAB)  # type: ignore[operator]
+    report = govinfo.parse(text)
+    assert report.facts() == govinfo.parse(TAB).facts()
+    assert report.diagnostics == ()

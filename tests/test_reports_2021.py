@@ -20,9 +20,7 @@ import govinfo
 HERE = Path(__file__).parent / "fixtures" / "reports"
 
 
-@pytest.mark.parametrize(
-    "name", ["jiangning-transport-2022.md", "linchuan-market-2021.docx"]
-)
+@pytest.mark.parametrize("name", ["jiangning-transport-2022.md", "linchuan-market-2021.docx"])
 def test_hand_written_2021_report(name: str) -> None:
     report = govinfo.parse((HERE / f"{name}.txt").read_text(encoding="utf-8"))
     stem = name.rsplit(".", 1)[0]

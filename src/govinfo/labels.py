@@ -59,7 +59,9 @@ class LabelIndex:
                     for col in row.columns:
                         self.column_labels.setdefault(fold_label(col.label), set()).add(fmt.name)
         headers.update(self.column_labels)
+        # Table 4's group names head its columns in the one-row form of the table.
         headers.update(("行政诉讼", "法人或其他组织", "申请人情况", "信息内容"))
+        headers.update(("行政复议", "未经复议直接起诉", "复议后起诉"))
         self.headers = frozenset(headers)
         self._glued = _glued_pattern(self._contained, numbered, self._lookup)
 
@@ -91,6 +93,8 @@ class LabelIndex:
 
     def is_header(self, text: str) -> bool:
         """Is this cell a column or table header (「自然人」, 「信息内容」, 「结果维持」…)?"""
+        if _NUMBERED.match(text):
+            return False  # 「（七）总计」 is a row; 「总计」 alone is a column header
         folded = fold_label(text)
         return folded in self.headers or folded.startswith("本列数据的勾稽关系")
 
@@ -119,6 +123,10 @@ class LabelIndex:
         return self._numbers[(table, key)][0]
 
 
+# A label that starts with numbering is a row (「（七）总计」), never a column header.
+_NUMBERED = re.compile(
+    r"\s*(?:[(（]\s*[一二三四五六七八九十]{1,2}\s*[)）]|[1-9]\s*[.、．]|[一二三四五六七八九十]{1,2}、)"
+)
 _NUMBERING = (
     r"(?:[1-9]\s*[.、]|\(\s*[一二三四五六七八九十]{1,2}\s*\)|[一二三四五六七八九十]{1,2}、)?\s*"
 )

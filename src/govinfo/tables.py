@@ -202,7 +202,7 @@ class _Placer:
                 glued.setdefault(rec.table, []).append((rec, self._spec(rec)))
                 continue
             spec = self._spec(rec)
-            if rec.match is None:
+            if rec.match is None or _is_flat_appeals(rec):
                 self._unlabeled(rec)
             elif spec is None:
                 self._other_format(rec)
@@ -220,7 +220,7 @@ class _Placer:
         values = (
             [c for c in row.values if c.text.strip()] if row.kind != "grid" else list(row.values)
         )
-        label = row.label_text.strip()
+        label = "" if _is_flat_appeals(rec) else row.label_text.strip()
         if label and any(w in fold_label(label) for w in _SUBTOTAL_WORDS):
             self.out.diag(
                 "GI110",
@@ -380,6 +380,12 @@ class _Placer:
         """Place a value decided by the solver; its provenance names the rules."""
         self.out.facts[key] = value
         self.out.provenance[key] = Provenance(cell.line, cell.column, cell.text, rules)
+
+
+def _is_flat_appeals(rec: _Record) -> bool:
+    """Table 4 printed as one row of 15 cells, its group names only in the header."""
+    filled = sum(1 for c in rec.row.values if c.text.strip())
+    return rec.table == "appeals" and rec.row.kind != "glued" and filled == 3 * 5
 
 
 def section_hint(section: int | None, first_line: str) -> str | None:

@@ -12,10 +12,11 @@ from govinfo.layouts.base import Cell, LabelIndex, Layout, Row
 from govinfo.layouts.glued import GLUED
 from govinfo.layouts.grid import CELLS, PIPES, TABS
 from govinfo.layouts.spaced import SPACED
+from govinfo.layouts.stacked import STACKED
 from govinfo.source import Line
 
 #: Built-in layouts, by name.
-LAYOUTS: dict[str, Layout] = {layout.name: layout for layout in (CELLS, TABS, PIPES, SPACED, GLUED)}
+LAYOUTS: dict[str, Layout] = {layout.name: layout for layout in (CELLS, TABS, PIPES, SPACED, STACKED, GLUED)}
 
 
 def choose(lines: Sequence[Line], layouts: Sequence[Layout] | None = None) -> Layout:

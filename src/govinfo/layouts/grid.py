@@ -85,6 +85,8 @@ class CellPerLine:
         if not body:
             return 0.0
         starts = sum(1 for ln in body if ln.text.startswith("\t") and "\t" not in ln.text[1:])
+        if not starts:
+            return 0.0
         return starts / len(body) + 0.01  # a tie with ``tabs`` goes to this layout
 
     def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:

@@ -18,6 +18,7 @@ from govinfo.source import Line
 
 _TOKEN = re.compile(r"\S+")
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by runs of two or more spaces
+_ENDS_IN_NUMBER = re.compile(r"\S\s+[+\-]?\d[\d,.]*\s*$")
 _REACH = 3  # how many lines away a label fragment may sit from its numbers
 _SAME_COLUMN = 3
 
@@ -44,7 +45,8 @@ class Spaced:
         body = [ln for ln in lines if not ln.is_blank]
         if not body:
             return 0.0
-        hits = sum(1 for ln in body if re.search(r"\S {2,}[+\-]?\d", ln.text))
+        # lines ending in numbers after some text, however many spaces between
+        hits = sum(1 for ln in body if _ENDS_IN_NUMBER.search(ln.text))
         return 0.5 * hits / len(body)
 
     def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:
