@@ -16,7 +16,9 @@ from govinfo.layouts.stacked import STACKED
 from govinfo.source import Line
 
 #: Built-in layouts, by name.
-LAYOUTS: dict[str, Layout] = {layout.name: layout for layout in (CELLS, TABS, PIPES, SPACED, STACKED, GLUED)}
+LAYOUTS: dict[str, Layout] = {
+    layout.name: layout for layout in (CELLS, TABS, PIPES, SPACED, STACKED, GLUED)
+}
 
 
 def choose(lines: Sequence[Line], layouts: Sequence[Layout] | None = None) -> Layout:
