@@ -24,7 +24,8 @@ from govinfo.formats import FORMATS, ColumnSpec, FormatSpec, RowSpec, TableSpec
 from govinfo.model import ActiveDisclosure2019, Report
 from govinfo.serialize import decimal_str
 
-__all__ = ["Cell", "Document", "Grid", "Section", "Span", "document", "expand", "merge_grids"]
+__all__ = ["Cell", "Document", "Grid", "Section", "Span", "collapse_labels", "document", "expand",
+           "merge_grids"]
 
 #: Header cells that label no row or column of values (format-spec.md §2-3).
 T3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -62,10 +63,15 @@ class Cell:
 
 @frozen
 class Grid:
-    """A table or a Table 2 block: rows of cells, ``width`` columns once spans expand."""
+    """A table or a Table 2 block: rows of cells, ``width`` columns once spans expand.
+
+    The first ``labels`` columns are the label area (3 in Table 3, none in the
+    official Table 4).
+    """
 
     rows: tuple[tuple[Cell, ...], ...]
     width: int
+    labels: int = 1
 
 
 @frozen
@@ -195,7 +201,7 @@ def _requests_grid(table: Any, spec: TableSpec) -> Grid:
                 label.append(_h(r.group, rowspan=len(group)))
             label.append(_h(_label(r)))
         out.append((*label, *_values(table, spec, r)))
-    return Grid(tuple(out), 3 + len(cols))
+    return Grid(tuple(out), 3 + len(cols), labels=3)
 
 
 # --- Table 4 ---------------------------------------------------------------------------
@@ -206,9 +212,10 @@ def _appeals_grid(table: Any, spec: TableSpec) -> Grid:
     cols = review.columns
     n = len(cols)
     rows = _present(table, spec)
+    values = [v for r in rows for v in _values(table, spec, r)]
     if rows and len(rows) < len(spec.rows):
-        # One row per group when some group is absent: the official single row of
-        # 15 cells cannot say which group is missing.
+        # One labelled row per group when some group is absent: the official
+        # single row of 15 cells cannot say which one.
         head = (_h(""), *(_h(c.label) for c in cols))
         body = tuple((_h(r.label), *_values(table, spec, r)) for r in rows)
         return Grid((head, *body), 1 + n)
@@ -219,8 +226,8 @@ def _appeals_grid(table: Any, spec: TableSpec) -> Grid:
         tuple(_h(c.label) for _ in (direct, after) for c in cols),
     ]
     if rows:
-        out.append(tuple(v for r in spec.rows for v in _values(table, spec, r)))
-    return Grid(tuple(out), 3 * n)
+        out.append(tuple(values))
+    return Grid(tuple(out), 3 * n, labels=0)
 
 
 # --- The document ----------------------------------------------------------------------
@@ -329,7 +336,23 @@ def merge_grids(grids: tuple[Grid, ...]) -> Grid:
             extra = width - g.width
             rows.append((*row[:-1], Cell(last.text, last.colspan + extra, last.rowspan,
                                          last.header, last.key, last.value)))
-    return Grid(tuple(rows), width)
+    return Grid(tuple(rows), width, grids[0].labels if grids else 1)
+
+
+def collapse_labels(grid: Grid) -> list[list[str]]:
+    """The expanded grid with its label area joined into one column per row.
+
+    Value columns then line up under their headers whatever the row's label
+    cells span, as a Markdown table needs.
+    """
+    out = []
+    for row in expand(grid):
+        texts = [c.text if c is not None else "" for c in row]
+        if grid.labels > 1:
+            label = "".join(c.text for c in row[: grid.labels] if c is not None)
+            texts = [label, *texts[grid.labels :]]
+        out.append(texts)
+    return out
 
 
 def fact_cells(doc: Document) -> Iterator[tuple[str, str | None]]:

@@ -1,9 +1,11 @@
 """Markdown rendering: ``#`` title, ``##`` section headings, one pipe table per grid.
 
-Every table row holds exactly as many cells as the grid is wide (merged
-positions are empty cells), the first row is the pipe table's header row and a
-``|---|`` row follows it, as GitHub-flavoured Markdown requires. Table 2 is one
-pipe table per block, each as wide as its own block.
+The cells are those of the text rendering, laid out so the columns line up
+when the Markdown is displayed: the label cells of a row are joined into one
+first cell, positions a merged cell covers are empty cells, and every row is as
+wide as the table. The first row is the pipe table's header row and a ``|---|``
+row follows it, as GitHub-flavoured Markdown requires. Table 2 is one pipe
+table per block, each as wide as its own block.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from govinfo.model import Report
-from govinfo.render.layout import Grid, Span, document, expand
+from govinfo.render.layout import Grid, Span, collapse_labels, document
 
 __all__ = ["render_markdown"]
 
@@ -30,10 +32,10 @@ def _row(cells: list[str]) -> str:
 
 def pipe_table(grid: Grid) -> list[str]:
     """``grid`` as pipe-table lines."""
-    rows = [[c.text if c is not None else "" for c in row] for row in expand(grid)]
+    rows = collapse_labels(grid)
     if not rows:
         return []
-    return [_row(rows[0]), "|" + "---|" * grid.width, *(_row(r) for r in rows[1:])]
+    return [_row(rows[0]), "|" + "---|" * len(rows[0]), *(_row(r) for r in rows[1:])]
 
 
 def render_markdown(report: Report) -> str:

@@ -1,10 +1,10 @@
 """Plain-text rendering: the official layout with tab-separated table rows.
 
-Each table row is one line of TAB-separated cells, a faithful grid of the form:
-a merged cell is written once, at its top-left position; positions it covers
-before the row's last cell are empty strings so later cells keep their column;
-positions it covers at the end of a row are left out. A blank value cell is
-always written, as an empty string.
+Each table row is one line of TAB-separated cells in the order of the official
+form. A merged cell is written once, in the row where it starts; the positions
+it covers are left out (so a Table 3 row is its own label cells, then exactly
+seven value cells). A blank value cell is always written, as an empty string,
+so a value's place among the value cells is its column.
 """
 
 from __future__ import annotations
@@ -12,19 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from govinfo.model import Report
-from govinfo.render.layout import Document, Grid, Span, document, expand
+from govinfo.render.layout import Document, Grid, Span, document
 
 __all__ = ["grid_rows", "render_text"]
 
 
 def grid_rows(grid: Grid) -> list[list[str]]:
-    """The rows of ``grid`` as lists of cell texts, trailing covered positions dropped."""
-    out = []
-    for row in expand(grid):
-        while row and row[-1] is None:
-            row.pop()
-        out.append([cell.text if cell is not None else "" for cell in row])
-    return out
+    """The rows of ``grid`` as lists of cell texts, covered positions left out."""
+    return [[cell.text for cell in row] for row in grid.rows]
 
 
 def _line(spans: Iterable[Span]) -> str:
