@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import IO, Any
 
 from govinfo.errors import StructureError
@@ -106,20 +105,22 @@ def loads(text: str | bytes) -> Report:
         except UnicodeDecodeError as exc:
             raise StructureError(f"not UTF-8: {exc.reason}", where=f"byte {exc.start}") from exc
     try:
-        # Decimal keeps a JSON number such as 12.5 exact until the hooks see it.
-        data = json.loads(text, parse_float=Decimal)
+        # Fractions stay floats so that the hooks refuse them: money is a string.
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise StructureError(f"not JSON: {exc.msg}", where=f"{exc.lineno}:{exc.colno}") from exc
     return from_dict(data)
 
 
 def dump(report: Report, fp: IO[str]) -> None:
-    """Write the canonical JSON of ``report`` to a text file opened with ``encoding="utf-8"``.
+    """Write the canonical JSON of ``report`` and a final newline to a text stream.
+
+    Open the file with ``encoding="utf-8"``; :func:`load` reads it back.
 
     :param report: the report to write.
     :param fp: a writable text stream.
     """
-    fp.write(dumps(report))
+    fp.write(dumps(report) + "\n")
 
 
 def load(fp: IO[str] | IO[bytes]) -> Report:
