@@ -165,10 +165,13 @@ def check_streams(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
 
 
 def _open_error(e: Exception) -> ReaderError:
-    name = type(e).__name__
-    if "Password" in name or "Encrypt" in name:
+    # pdfplumber wraps pdfminer's exceptions: look through the wrapper for the cause.
+    causes = [e, *(a for a in e.args if isinstance(a, BaseException)), e.__cause__, e.__context__]
+    names = " ".join(type(c).__name__ for c in causes if c is not None)
+    if "Password" in names or "Encrypt" in names:
         return ReaderError("the PDF is password-protected; remove the password and try again")
-    return ReaderError(f"not a readable PDF file: {name}: {e}")
+    inner = next((c for c in causes[1:] if c is not None), e)
+    return ReaderError(f"not a readable PDF file: {type(inner).__name__}: {inner}")
 
 
 def _read_page(page: Any, number: int) -> tuple[list[_Item], int, int]:
