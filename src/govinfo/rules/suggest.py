@@ -1,0 +1,139 @@
+"""Likely causes of a broken sum, as data for the diagnostic; nothing is ever repaired.
+
+Each heuristic answers "which single change to which cell would balance the
+equation, and why is that change plausible":
+
+- digits of two cells run together (「1012」 where 10 balances): blames the cell;
+- two adjacent digits swapped (「3010」 where 3001 balances): blames the cell;
+- the difference is exactly one cell's value (≥ 2, and only one such cell): that
+  cell may be counted twice, or belong to another row;
+- the difference is exactly a whole group such as （三）不予公开: a subtotal row of
+  the group was counted into 「（七）总计」 too;
+- otherwise, when the total side is one cell: the total the items add up to.
+
+A suggestion reads ``"<key> = <value>: <reason>"``, several joined by ``"; "``,
+so a tool can offer the edit and a person can read the why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from govinfo.rules.cells import Value, fmt, label_parts
+
+if TYPE_CHECKING:
+    from govinfo.rules.engine import Context
+
+Side = Sequence[tuple[str, int, Value]]
+WAN = 10_000
+
+
+def explain(items: Side, total: Side, ctx: Context) -> tuple[str | None, tuple[str, ...]]:
+    """A suggestion for an unbalanced, fully filled equation, and the cells it blames.
+
+    :returns: ``(suggestion or None, keys of the blamed cells)``; only the specific
+        causes (run-together or swapped digits) blame a cell.
+    """
+    diff = _net(items) - _net(total)  # > 0: the items side is larger
+    specific: list[tuple[str, Value, str]] = []
+    equal: list[tuple[str, Value, str]] = []
+    # A cell on the items side moves the difference by +w·v, on the total side by −w·v.
+    for key, w, v in [*items, *((k, -w, v) for k, w, v in total)]:
+        if not isinstance(v, int) or not isinstance(diff, int) or diff % w:
+            continue  # digit heuristics are about counts
+        target = v - diff // w  # the value of this cell that would balance the equation
+        if target < 0:
+            continue
+        text = str(v)
+        glued = _glued(text, target)
+        if glued:
+            specific.append((key, target, f"「{v}」 looks like {glued} run together"))
+        elif _swapped(text, str(target)):
+            specific.append((key, target, f"「{v}」 may have two digits swapped"))
+        elif target == 0 and v >= 2:
+            equal.append(
+                (
+                    key,
+                    0,
+                    f"the difference is exactly {_label(key, ctx)} ({v}), as if it were "
+                    "counted twice or belonged to another row",
+                )
+            )
+    found = specific + (equal if len(equal) == 1 else [])
+    reasons = [f"{k} = {fmt(t)}: {why}" for k, t, why in found]
+    if not specific:
+        group = _group_counted_twice(items, diff, ctx)
+        if group:
+            reasons.append(group)
+        key, weight, value = total[0] if len(total) == 1 else ("", 0, None)
+        if weight == 1 and value is not None:
+            reasons.append(f"{key} = {fmt(value + diff)}: the total the other cells add up to")
+    return "; ".join(reasons) or None, tuple(k for k, _, _ in specific)
+
+
+def _net(side: Side) -> int | Decimal:
+    total: int | Decimal = 0
+    for _, w, v in side:
+        total += w * (v or 0)
+    return total
+
+
+def _label(key: str, ctx: Context) -> str:
+    row, col = label_parts(key, ctx.format)
+    return f"「{row}」「{col}」"
+
+
+def _glued(text: str, target: int) -> str | None:
+    """``"10 and 12"`` when ``text`` splits into two numbers, one of them ``target``."""
+    for i in range(1, len(text)):
+        a, b = text[:i], text[i:]
+        if b[0] == "0" and len(b) > 1:
+            continue  # 「1005」 is not 「10」 and 「05」
+        if target in (int(a), int(b)):
+            return f"{a} and {b}"
+    return None
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two adjacent digits swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    at = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(at) == 2 and at[1] == at[0] + 1 and a[at[0]] == b[at[1]] and a[at[1]] == b[at[0]]
+
+
+def _group_counted_twice(items: Side, diff: int | Decimal, ctx: Context) -> str | None:
+    """（三）/（四）/（五）/（六） summed once more into the total, as a subtotal row would be."""
+    groups: dict[str, int | Decimal] = {}
+    first: dict[str, str] = {}
+    for key, w, v in items:
+        parts = key.split(".")
+        if w != 1 or len(parts) < 3:
+            continue
+        if len(parts) == 4:  # requests.<group>.<row>.<column>
+            group = parts[1]
+        elif parts[1].startswith("other_"):
+            group = "other"
+        else:
+            continue
+        groups[group] = groups.get(group, 0) + (v or 0)
+        first.setdefault(group, key)
+    for group, subtotal in groups.items():
+        if subtotal and -diff == subtotal:
+            row = label_parts(first[group], ctx.format)[0].split(" ")[0]
+            return (
+                f"the total exceeds the rows by exactly 「{row}」 ({fmt(subtotal)}), as if a "
+                "subtotal of that group were counted too"
+            )
+    return None
+
+
+def money_scale(a: Value, b: Value) -> str | None:
+    """A reason when ``a`` and ``b`` differ by exactly a factor of 10000 (万元 read as 元)."""
+    if not a or not b:
+        return None
+    if Decimal(a) == Decimal(b) * WAN or Decimal(b) == Decimal(a) * WAN:
+        return "the two differ by a factor of 10000, as if 万元 were read as 元"
+    return None
