@@ -1,7 +1,7 @@
 """Hypothesis strategies that build :class:`govinfo.model.Report` objects, shared by all tests.
 
-pytest puts ``tests/`` on ``sys.path`` (there is no ``tests/__init__.py``), so a test
-module imports these as ``from strategies import reports``.
+``tests`` is a package, so a test module imports these as
+``from tests.strategies import reports``.
 
 The main entry point is :func:`reports`. With ``consistent=True`` (the default) every
 report it draws satisfies every arithmetic rule of ``shared/spec/taxonomy.md``, because
