@@ -170,3 +170,34 @@ def test_layouts_without_cell_marks(convert: object) -> None:
     report = govinfo.parse(text)
     assert report.facts() == govinfo.parse(TAB).facts()
     assert report.diagnostics == ()
+
+
+def test_rows_with_their_cells_run_together() -> None:
+    # A scraper kept the rows but dropped every cell boundary: 「行政许可5-130」.
+    glued = "\n".join(
+        ln.split("\t")[0] + "".join(ln.split("\t")[1:]) if "\t" in ln else ln
+        for ln in TAB.splitlines()
+    )
+    report = govinfo.parse(glued)
+    base, facts = govinfo.parse(TAB).facts(), report.facts()
+    # Table 2 has no arithmetic: 「5-130」 is (5, -1, 30) or (5, -13, 0); 「4+211」 is
+    # (4, 2, 11) or (4, 21, 1). Those rows stay blank and say so; all else is recovered.
+    undecided = {
+        f"active.{r}.{c}"
+        for r in ("licensing", "penalty")
+        for c in ("prev_items", "change", "decisions")
+    }
+    assert {k for k in base if facts[k] != base[k]} == undecided
+    assert all(facts[k] is None for k in undecided)
+    diags = [d for d in report.diagnostics if d.code == "GI112"]
+    assert len(diags) == 2
+    assert "(5, -13, 0); (5, -1, 30)" in diags[0].message
+    assert facts["active.procurement.amount"] == Decimal("35000")  # 「23.5万元」
+    assert facts["appeals.review.total"] == 1  # one run of 15 digits, split by the group sums
+
+
+def test_digits_no_layout_could_read_are_reported() -> None:
+    text = TAB.replace("行政强制\t1\t0\t0", "行政强制\t1\t0\t0\n注：另有12件处罚决定未公开")
+    report = govinfo.parse(text)
+    (d,) = [d for d in report.diagnostics if d.code == "GI119"]
+    assert "「注：另有12件处罚决定未公开」" in d.message and d.line == 18

@@ -79,7 +79,10 @@ def parse_file(path: str | os.PathLike[str], *, kind: str | None = None) -> Repo
     return parse_bytes(data, kind=kind, source=name)
 
 
-def _regions(lines: Sequence[Line], skeleton: Skeleton) -> list[tuple[str | None, list[Row]]]:
+def _regions(
+    lines: Sequence[Line], skeleton: Skeleton, diags: list[Diagnostic]
+) -> list[tuple[str | None, list[Row]]]:
+    from govinfo.coverage import uncovered_numbers
     from govinfo.labels import label_index
 
     ix = label_index()
@@ -87,7 +90,19 @@ def _regions(lines: Sequence[Line], skeleton: Skeleton) -> list[tuple[str | None
     for section, block in skeleton.tables():
         region = list(lines[block.start : block.end])
         layout = choose(region)
-        out.append((section_hint(section, region[0].text), layout.rows(region, ix)))
+        rows = layout.rows(region, ix)
+        for line, pos, text in uncovered_numbers(region, rows):
+            diags.append(
+                Diagnostic(
+                    "GI119",
+                    Severity.WARNING,
+                    f"「{text}」 in the table line 「{line.text.strip()[:40]}」 is in no cell "
+                    f"the {layout.name} layout could read; it was not placed",
+                    line=line.number,
+                    column=line.column(pos),
+                )
+            )
+        out.append((section_hint(section, region[0].text), rows))
     return out
 
 
@@ -95,8 +110,10 @@ def _report(lines: Sequence[Line], skeleton: Skeleton, source: str | None) -> Re
     from govinfo.meta import processing_fee, read_meta
 
     meta = read_meta(lines, skeleton.title, skeleton.signature)
-    reading = read_tables(_regions(lines, skeleton), year=meta.year)
+    lost: list[Diagnostic] = []
+    reading = read_tables(_regions(lines, skeleton, lost), year=meta.year)
     diags = reading.diagnostics
+    diags.extend(lost)
     _skeleton_diagnostics(skeleton, lines, reading, diags)
     if meta.agency is None or meta.year is None:
         missing = " and ".join(

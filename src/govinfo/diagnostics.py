@@ -199,5 +199,12 @@ CODES: dict[str, CodeInfo] = dict(
             "Sections appear out of the official order, or a heading is misnumbered.",
         ),
         _c("GI118", INFO, "negative-count", "A negative number in a column that holds counts."),
+        _c(
+            "GI119",
+            W,
+            "unread-number",
+            "Digits inside a table region that no cell of the chosen layout took; they are "
+            "quoted with their place and not placed.",
+        ),
     ]
 )

@@ -17,6 +17,20 @@ from govinfo.placement import quote
 if TYPE_CHECKING:
     from govinfo.tables import _Placer, _Record
 
+
+def _units(text: str, units: tuple[str, ...]) -> tuple[str, tuple[str, ...], bool]:
+    """Move a unit written after the run (「23.5万元」) into the last money column's unit.
+
+    Returns the run without the unit, the units, and whether a unit was written.
+    """
+    stripped = text.rstrip()
+    if units and units[-1] in ("yuan", "wan_yuan"):
+        for suffix, unit in (("万元", "wan_yuan"), ("万", "wan_yuan"), ("元", "yuan")):
+            if stripped.endswith(suffix):
+                return stripped[: -len(suffix)], (*units[:-1], unit), True
+    return text, units, False
+
+
 #: The key under which Table 4's single unlabeled run of 15 cells is solved.
 ALL_APPEALS = "*"
 _MAX_SHOWN = 5
@@ -31,6 +45,7 @@ def place_glued(
     tspec = placer.fmt.table(table)
     runs: list[GluedRun] = []
     where: dict[str, tuple[Cell, tuple[RowSpec, ...]]] = {}
+    unit_stated: set[str] = set()
     for rec, spec in items:
         if not rec.row.values:
             continue  # a group label such as 「（六）其他处理」 printed without cells
@@ -56,8 +71,11 @@ def place_glued(
             )
             continue
         columns = [c for r in rows for c in r.columns]
-        runs.append(GluedRun(key, cell.text, len(columns), tuple(c.unit for c in columns)))
+        text, units, stated = _units(cell.text, tuple(c.unit for c in columns))
+        runs.append(GluedRun(key, text, len(columns), units))
         where[key] = (cell, rows)
+        if stated:
+            unit_stated.add(key)
     if not runs:
         return
     solved = solve(tspec, runs, format_name=placer.fmt.name)
@@ -71,8 +89,16 @@ def place_glued(
         placer.out.found.add(table)
         label = "/".join(r.label for r in rows)
         if result.status == "unique" and result.values is not None:
-            for key, col, value in zip(keys, columns, result.values, strict=True):
+            for key, col, value, unit in zip(keys, columns, result.values, run.units, strict=True):
                 placer.put_value(key, col, value, cell, rules=result.rules)
+                if unit == "yuan" and run.key not in unit_stated:
+                    placer.out.diag(
+                        "GI109",
+                        Severity.INFO,
+                        f"amount 「{value}」 under 「{col.label}」 names no unit; taken as 元",
+                        keys=[key],
+                        cell=cell,
+                    )
             continue
         for key in keys:
             placer.out.facts[key] = None

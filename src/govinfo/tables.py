@@ -9,6 +9,7 @@ diagnostic that quotes it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -27,6 +28,8 @@ from govinfo.segment import table_marker
 TABLE_NAMES = {"active": "Table 2", "requests": "Table 3", "appeals": "Table 4"}
 _SECTION_TABLE = {2: "active", 3: "requests", 4: "appeals"}
 _SUBTOTAL_WORDS = ("小计", "合计")
+# Digits in a label that is no row (「注：另有12件…」); years and dates are not figures.
+_LOOSE_DIGITS = re.compile(r"\d+(?![\d.]*\s*[年月日号])")
 _APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
 
 
@@ -103,7 +106,7 @@ def _classify(
                 current = match.table
                 if len(match.formats) == 1:
                     votes.update(match.formats)
-            elif not numeric:
+            elif not numeric and not _LOOSE_DIGITS.search("".join(texts)):
                 continue  # a caption, a group label or a wrapped fragment: no numbers to lose
             records.append(_Record(current, row, match, wan))
     return records, votes
@@ -171,6 +174,8 @@ class _Placer:
         self.placed: set[str] = set()
         self.right_anchor = self._unfaithful_tables()
         self.anchors: dict[tuple[str, int], list[float] | None] = {}
+        #: short rows whose multi-digit cells may be several cells run together
+        self.deferred: list[_Record] = []
 
     def _spec(self, rec: _Record) -> RowSpec | None:
         """The row's spec in this report's format; ``None`` if unlabeled or of the other format."""
@@ -208,6 +213,8 @@ class _Placer:
                 self._other_format(rec)
             else:
                 self._place(rec, spec, rec.row.values)
+        for rec in self.deferred:
+            glued.setdefault(rec.table, []).append((rec, self._spec(rec)))
         for table, items in glued.items():
             from govinfo.gluedtables import place_glued
 
@@ -221,6 +228,15 @@ class _Placer:
             [c for c in row.values if c.text.strip()] if row.kind != "grid" else list(row.values)
         )
         label = "" if _is_flat_appeals(rec) else row.label_text.strip()
+        if not any(c.text.strip() for c in row.values):
+            self.out.diag(
+                "GI119",
+                Severity.WARNING,
+                f"「{label}」 in {TABLE_NAMES[rec.table]} is no row of the {self.fmt.name} "
+                "format; the numbers in it were not read",
+                cell=row.labels[0],
+            )
+            return
         if label and any(w in fold_label(label) for w in _SUBTOTAL_WORDS):
             self.out.diag(
                 "GI110",
@@ -301,6 +317,8 @@ class _Placer:
             return
         fit = self._fit(rec, spec, values)
         keys = [f"{prefix}.{c.key}" for c in spec.columns]
+        if fit.code == "GI107" and self._defer_as_glued(rec, values):
+            return
         if fit.slots is None:
             self.out.diag(
                 fit.code,
@@ -322,6 +340,21 @@ class _Placer:
         self.out.found.add(table)
         for col, cell, key in zip(spec.columns, fit.slots, keys, strict=True):
             self.put(key, col, cell, wan_header=rec.wan_header)
+
+    def _defer_as_glued(self, rec: _Record, values: Sequence[Cell]) -> bool:
+        """Hand a short row to the solver when its cells may be several run together.
+
+        Spaces between the row's cells stay hard boundaries for the solver.
+        """
+        filled = [c for c in values if c.text.strip()]
+        if not any(len(c.text.strip()) > 1 and c.text.strip().isdigit() for c in filled):
+            return False
+        run = Cell(" ".join(c.text.strip() for c in filled), filled[0].line, filled[0].column)
+        digits = sum(ch.isdigit() for ch in run.text)
+        # Table 4's one row of 15 cells, its group names drifting onto it as a label
+        match = None if rec.table == "appeals" and digits >= 15 else rec.match
+        self.deferred.append(_Record(rec.table, Row(rec.row.labels, (run,), "glued"), match))
+        return True
 
     def put(
         self,

@@ -15,8 +15,11 @@ from collections.abc import Sequence
 from govinfo.layouts.base import Cell, LabelIndex, Row
 from govinfo.source import Line
 
-_RUN = re.compile(r"[\s\"'”’)）]*(?P<run>[+\-]?\d[\d\s.,]*)")
-_TRAILING = re.compile(r"(?P<run>\d+(?:[ \t]+\d+){4,})\s*$")
+# A run: digits, spaces, points, commas and signs, then perhaps the unit of its last cell.
+_RUN = re.compile(r"[\s\"'”’)）]*(?P<run>[+\-]?\d[\d\s.,+\-]*(?:万元|万|元)?)")
+_TRAILING = re.compile(r"(?P<run>\d+(?:[ \t]+\d+){4,}|(?<![\d.])\d{5,})\s*$")
+_GLUED_RUN = re.compile(r"[\u4e00-\u9fff）)][0-9]{3,}")
+_GLUED_END = re.compile(r"[\u4e00-\u9fff）)”\"][+\-]?\d[\d.,]*\s*$")
 _MIN_LABELS = 2
 
 
@@ -27,14 +30,18 @@ class Glued:
 
     def fit(self, lines: Sequence[Line]) -> float:
         body = [ln for ln in lines if not ln.is_blank]
-        if not body or len(body) > 3:
+        if not body or any("\t" in ln.text or ln.text.count("|") > 2 for ln in body):
             return 0.0
-        longest = max(body, key=lambda ln: len(ln.text))
-        if "\t" in longest.text or longest.text.count("|") > 2 or len(longest.text) < 60:
-            return 0.0
-        # Runs of digits glued straight onto Chinese labels are the signature of this layout.
-        glued = len(re.findall(r"[\u4e00-\u9fff）][0-9]{3,}", longest.text))
-        return 0.9 if glued >= 1 else 0.3
+        if len(body) <= 3:
+            longest = max(body, key=lambda ln: len(ln.text))
+            if len(longest.text) < 60:
+                return 0.0
+            # Digits glued straight onto Chinese labels are the signature of this layout.
+            return 0.9 if _GLUED_RUN.search(longest.text) else 0.3
+        # A table whose every row is a label with its digits glued on: 「规章000」.
+        numeric = [ln for ln in body if any(ch.isdigit() for ch in ln.text)]
+        glued = sum(1 for ln in numeric if _GLUED_END.search(ln.text))
+        return 0.85 if glued >= 3 and glued * 2 >= len(numeric) else 0.0
 
     def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:
         out: list[Row] = []
