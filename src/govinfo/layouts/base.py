@@ -56,10 +56,14 @@ class Row:
 
 
 class LabelIndex(Protocol):
-    """What the glued layout needs to know about row labels (see :mod:`govinfo.labels`)."""
+    """What layouts may ask about labels (see :mod:`govinfo.labels`)."""
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, label)`` occurrences of known labels in ``text``."""
+        ...
+
+    def is_header(self, text: str) -> bool:
+        """Is ``text`` a column or table header rather than a row label?"""
         ...
 
 
