@@ -23,13 +23,15 @@ Values follow the taxonomy: counts are ``int``; 本年增/减 may be negative; m
 (``Decimal('595000.5')``), always in plain notation (never ``1.2E+4``).
 
 The smaller strategies (:func:`meta`, :func:`table2`, :func:`table3`, :func:`table4`,
-:func:`yuan`) are public too, for tests that need one part only.
+:func:`yuan`) are public too, for tests that need one part only, and
+:func:`report_from_facts` builds a report from flat facts as the corpus and the
+conformance set store them.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -38,6 +40,7 @@ from hypothesis import strategies as st
 
 from govinfo.formats import FORMATS
 from govinfo.model import (
+    TABLE_CLASSES,
     ActiveDisclosure2019,
     ActiveDisclosure2021,
     Decisions,
@@ -279,3 +282,35 @@ def reports(
     if statements:
         report = attrs.evolve(report, statements=_statements(report))
     return report
+
+
+def report_from_facts(facts: Mapping[str, Any], **fields: Any) -> Report:
+    """A :class:`Report` from flat taxonomy facts, as ``*.facts.json`` files hold them.
+
+    Money may be a string of yuan (``"595000"``) and becomes a ``Decimal``; ``meta.date``
+    may be ISO text. A table with no key in ``facts`` is absent. ``fields`` go to the
+    :class:`Report` as they are (``statements=…``, ``provenance=…``).
+    """
+    fmt: FormatName = facts.get("meta.format") or "2021"
+    date = facts.get("meta.date")
+    tables: dict[str, Any] = {}
+    for table, cls in TABLE_CLASSES[fmt].items():
+        prefix = table + "."
+        flat = {
+            k[len(prefix) :]: Decimal(v) if isinstance(v, str) else v
+            for k, v in facts.items()
+            if k.startswith(prefix)
+        }
+        tables[table] = from_flat(cls, flat) if flat else None
+    fee = facts.get("notes.processing_fee")
+    return Report(
+        meta=Meta(
+            agency=facts.get("meta.agency"),
+            year=facts.get("meta.year"),
+            format=facts.get("meta.format"),
+            date=datetime.date.fromisoformat(date) if isinstance(date, str) else date,
+        ),
+        notes=Notes(processing_fee=None if fee is None else Decimal(fee)),
+        **tables,
+        **fields,
+    )
