@@ -2,29 +2,40 @@
 
 Renderers are looked up by name in a registry, so a plugin can add one with
 :func:`register_renderer`. The built-ins are ``"text"`` (tab-separated rows),
-``"markdown"`` (pipe tables) and ``"html"`` (a standalone page).
+``"markdown"`` (pipe tables) and ``"html"`` (a standalone page); their modules
+are imported the first time they are used.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
 from collections.abc import Callable
 
 from govinfo.errors import GovinfoError
 from govinfo.model import Report
-from govinfo.render.html import render_html
-from govinfo.render.markdown import render_markdown
-from govinfo.render.text import render_text
 
 __all__ = ["Renderer", "register_renderer", "render", "renderers"]
 
 Renderer = Callable[[Report], str]
 """A renderer takes a report and returns its rendering as text."""
 
-_RENDERERS: dict[str, Renderer] = {
-    "text": render_text,
-    "markdown": render_markdown,
-    "html": render_html,
+#: Name → renderer, or ``"module:function"`` for a built-in not imported yet.
+_RENDERERS: dict[str, Renderer | str] = {
+    "text": "govinfo.render.text:render_text",
+    "markdown": "govinfo.render.markdown:render_markdown",
+    "html": "govinfo.render.html:render_html",
 }
+
+
+def _resolve(name: str) -> Renderer:
+    entry = _RENDERERS[name]
+    if isinstance(entry, str):
+        module, _, attr = entry.partition(":")
+        func: Renderer = getattr(importlib.import_module(module), attr)
+        _RENDERERS[name] = entry = func
+    return entry
 
 
 def register_renderer(name: str, func: Renderer, *, replace: bool = False) -> None:
@@ -41,8 +52,8 @@ def register_renderer(name: str, func: Renderer, *, replace: bool = False) -> No
 
 
 def renderers() -> dict[str, Renderer]:
-    """A copy of the registry: format name to renderer."""
-    return dict(_RENDERERS)
+    """A copy of the registry: format name to renderer (importing the built-ins)."""
+    return {name: _resolve(name) for name in list(_RENDERERS)}
 
 
 def render(report: Report, fmt: str = "text") -> str:
@@ -52,9 +63,24 @@ def render(report: Report, fmt: str = "text") -> str:
     :param fmt: ``"text"``, ``"markdown"``, ``"html"`` or a name a plugin registered.
     :raises GovinfoError: for a name no renderer is registered under.
     """
-    try:
-        func = _RENDERERS[fmt]
-    except KeyError:
+    if fmt not in _RENDERERS:
         known = ", ".join(sorted(_RENDERERS))
-        raise GovinfoError(f"no renderer named {fmt!r} (known: {known})", where=fmt) from None
-    return func(report)
+        raise GovinfoError(f"no renderer named {fmt!r} (known: {known})", where=fmt)
+    return _resolve(fmt)(report)
+
+
+class _CallableModule(types.ModuleType):
+    """This package, callable as :func:`render`.
+
+    ``govinfo.render`` is meant to be the function, but importing this package
+    (``from govinfo.render import register_renderer``, or the notebook support)
+    makes the import system set the attribute ``govinfo.render`` to the package.
+    Calling the package renders, so ``govinfo.render(report, fmt="html")`` works
+    whichever of the two the attribute holds.
+    """
+
+    def __call__(self, report: Report, fmt: str = "text") -> str:
+        return render(report, fmt)
+
+
+sys.modules[__name__].__class__ = _CallableModule
