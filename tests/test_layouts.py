@@ -201,3 +201,41 @@ def test_digits_no_layout_could_read_are_reported() -> None:
     report = govinfo.parse(text)
     (d,) = [d for d in report.diagnostics if d.code == "GI119"]
     assert "「注：另有12件处罚决定未公开」" in d.message and d.line == 18
+
+
+def test_subtotal_column_of_the_templates_is_dropped_where_the_arithmetic_shows_it() -> None:
+    lines = []
+    for ln in TAB.splitlines():
+        cells = ln.split("\t")
+        if cells[0] in ("", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"):
+            lines.append(ln.replace("\t其他\t", "\t其他\t法人或其他组织小计\t"))
+        elif len(cells) == 8 and not cells[0].startswith(("结果", "行政")):
+            orgs = sum(int(c) for c in cells[2:7])  # 商业企业 … 其他
+            lines.append("\t".join([*cells[:7], str(orgs), cells[7]]))
+        else:
+            lines.append(ln)
+    text = "\n".join(lines)
+    assert "法人或其他组织小计" in text and "\t2\t1\t0\t0\t0\t0\t1\t3" in text
+    report = govinfo.parse(text)
+    assert report.facts() == govinfo.parse(TAB).facts()
+    assert [d.code for d in report.diagnostics] == ["GI110"]
+
+
+def test_group_label_printed_with_numbers_is_a_subtotal_row() -> None:
+    text = TAB.replace("1.属于国家秘密\t", "（三）不予公开\t0\t0\t0\t0\t0\t0\t0\n1.属于国家秘密\t")
+    report = govinfo.parse(text)
+    assert report.facts() == govinfo.parse(TAB).facts()
+    (d,) = report.diagnostics
+    assert d.code == "GI110" and "「（三）不予公开」" in d.message
+
+
+def test_group_six_with_numbers_above_its_sub_rows_is_a_subtotal() -> None:
+    path = "tests/fixtures/reports/jiangning-transport-2022.md.txt"
+    text = open(path, encoding="utf-8").read()
+    sub = "|  | （六）其他处理 |  | 2 | 1 | 0 | 0 | 0 | 0 | 3 |\n"
+    marked = text.replace("|  | （六）其他处理 | 1.申请人", sub + "|  |  | 1.申请人")
+    assert marked != text
+    report = govinfo.parse(marked)
+    assert report.facts() == govinfo.parse(text).facts()
+    (d,) = report.diagnostics
+    assert d.code == "GI110" and "「3」" in d.message

@@ -30,6 +30,8 @@ _SECTION_TABLE = {2: "active", 3: "requests", 4: "appeals"}
 _SUBTOTAL_WORDS = ("小计", "合计")
 # Digits in a label that is no row (「注：另有12件…」); years and dates are not figures.
 _LOOSE_DIGITS = re.compile(r"\d+(?![\d.]*\s*[年月日号])")
+# Group labels of Table 3; printed with numbers they are the report's own subtotals.
+_GROUP_LABELS = frozenset({"本年度办理结果", "不予公开", "无法提供", "不予处理"})
 _APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
 
 
@@ -39,6 +41,10 @@ class _Record:
     row: Row
     match: RowMatch | None
     wan_header: bool = False
+    #: where the header printed a 「小计」 column of the report's own (法人或其他组织小计):
+    #: its index among the value cells (1 after 自然人, 6 after 其他), -1 if the header does
+    #: not show where, 0 if there is none
+    subtotal_column: int = 0
 
 
 @define
@@ -84,6 +90,7 @@ def _classify(
     for hint, rows in regions:
         current = hint or "active"
         wan = False
+        subtotal = 0
         for row in rows:
             texts = [c.text for c in row.labels]
             numeric = any(c.text.strip() for c in row.values)
@@ -100,6 +107,7 @@ def _classify(
                     if len(formats) == 1:
                         votes.update(formats)
                 wan = any("万元" in t for t in texts)
+                subtotal = _subtotal_position(texts) or subtotal
                 continue
             match = ix.match(texts) if texts else None
             if match is not None:
@@ -108,8 +116,17 @@ def _classify(
                     votes.update(match.formats)
             elif not numeric and not _LOOSE_DIGITS.search("".join(texts)):
                 continue  # a caption, a group label or a wrapped fragment: no numbers to lose
-            records.append(_Record(current, row, match, wan))
+            records.append(_Record(current, row, match, wan, subtotal))
     return records, votes
+
+
+def _subtotal_position(texts: Sequence[str]) -> int:
+    """Where a header row puts a 「小计」 column among Table 3's value cells (see _Record)."""
+    for i, t in enumerate(texts):
+        if "小计" in t:
+            before = fold_label(texts[i - 1]) if i else ""
+            return {"其他": 6, "自然人": 1}.get(before, -1)
+    return 0
 
 
 def _choose_format(votes: Counter[str], year: int | None, out: TableReading) -> FormatSpec:
@@ -176,6 +193,7 @@ class _Placer:
         self.anchors: dict[tuple[str, int], list[float] | None] = {}
         #: short rows whose multi-digit cells may be several cells run together
         self.deferred: list[_Record] = []
+        self.subtotal_tables: set[str] = set()
 
     def _spec(self, rec: _Record) -> RowSpec | None:
         """The row's spec in this report's format; ``None`` if unlabeled or of the other format."""
@@ -219,6 +237,29 @@ class _Placer:
             from govinfo.gluedtables import place_glued
 
             place_glued(self, table, items)
+        self._other_as_subtotal()
+
+    def _other_as_subtotal(self) -> None:
+        """「（六）其他处理」 printed with numbers above its three sub-rows is a subtotal."""
+        split = ("other_overdue_correction", "other_overdue_fee", "other_misc")
+        if "requests.other" not in self.placed or not any(
+            f"requests.{k}" in self.placed for k in split
+        ):
+            return
+        facts, prov = self.out.facts, self.out.provenance
+        keys = [k for k in facts if k.startswith("requests.other.")]
+        first = prov.get(keys[0]) if keys else None
+        cells = " ".join(f"「{prov[k].text}」" for k in keys if k in prov)
+        for k in keys:
+            facts.pop(k)
+            prov.pop(k, None)
+        self.out.diag(
+            "GI110",
+            Severity.INFO,
+            f"row 「（六）其他处理」 is printed with numbers above its three sub-rows: a "
+            f"subtotal of the report's own, not counted: {cells}",
+            line=first.line if first else None,
+        )
 
     # --- rows that cannot be placed as they are -------------------------------------
 
@@ -237,7 +278,8 @@ class _Placer:
                 cell=row.labels[0],
             )
             return
-        if label and any(w in fold_label(label) for w in _SUBTOTAL_WORDS):
+        folded = fold_label(label)
+        if label and (any(w in folded for w in _SUBTOTAL_WORDS) or folded in _GROUP_LABELS):
             self.out.diag(
                 "GI110",
                 Severity.INFO,
@@ -315,6 +357,8 @@ class _Placer:
                 cell=first,
             )
             return
+        if rec.subtotal_column and len(values) == len(spec.columns) + 1:
+            values = self._drop_subtotal_column(rec, spec, values)
         fit = self._fit(rec, spec, values)
         keys = [f"{prefix}.{c.key}" for c in spec.columns]
         if fit.code == "GI107" and self._defer_as_glued(rec, values):
@@ -340,6 +384,38 @@ class _Placer:
         self.out.found.add(table)
         for col, cell, key in zip(spec.columns, fit.slots, keys, strict=True):
             self.put(key, col, cell, wan_header=rec.wan_header)
+
+    def _drop_subtotal_column(
+        self, rec: _Record, spec: RowSpec, values: Sequence[Cell]
+    ) -> Sequence[Cell]:
+        """Remove a 「法人或其他组织小计」 cell, found where it equals the five it sums.
+
+        The column stands after 自然人 or after 其他 in the templates seen; it is taken
+        out only where the arithmetic shows which cell it is.
+        """
+        nums = [read_value(c.text).value for c in values]
+        fits = []
+        for j, orgs in ((1, nums[2:7]), (6, nums[1:6])):
+            if rec.subtotal_column not in (j, -1):
+                continue  # the header says where it is
+            cells = [*orgs, nums[j]]
+            if any(v is None for v in cells) or nums[j] == sum(v for v in orgs if v is not None):
+                fits.append(j)  # a blank cell cannot refute the subtotal
+        kept = {tuple(c.text for i, c in enumerate(values) if i != j) for j in fits}
+        if len(kept) != 1:
+            return values  # not placed below, with its numbers quoted
+        j = fits[0]
+        if rec.table not in self.subtotal_tables:
+            self.subtotal_tables.add(rec.table)
+            self.out.diag(
+                "GI110",
+                Severity.INFO,
+                f"{TABLE_NAMES[rec.table]} has a 「小计」 column of the report's own (in row "
+                f"「{spec.label}」 「{values[j].text}」 = the five 法人或其他组织 columns); "
+                "it is not counted",
+                cell=values[j],
+            )
+        return [c for i, c in enumerate(values) if i != j]
 
     def _defer_as_glued(self, rec: _Record, values: Sequence[Cell]) -> bool:
         """Hand a short row to the solver when its cells may be several run together.
