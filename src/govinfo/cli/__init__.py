@@ -1,0 +1,82 @@
+"""The ``govinfo`` command line (also ``python -m govinfo``).
+
+Subcommands::
+
+    govinfo parse FILE|-            canonical JSON (--facts: flat facts)
+    govinfo check FILE...           diagnostics, one per line, like a linter
+    govinfo render FILE --to FMT    the official layout as text, markdown or html
+    govinfo diff OLD NEW            the facts that differ, and the cross-year rules
+    govinfo batch PATH... -o OUT    a corpus to one long-form table (.jsonl/.csv/.parquet)
+    govinfo rules                   every diagnostic code with its severity and doc
+
+Exit status: 0 when all is well, 1 when ``check`` finds errors (or ``diff``
+finds differences), 2 for unreadable input or bad usage, 141 when the reader of
+the output went away (``govinfo parse x | head``), 130 on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from govinfo.cli import _batch, _check, _commands
+from govinfo.cli._common import EXIT_PIPE, EXIT_TROUBLE, CommandError
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``govinfo`` command."""
+    from govinfo import __version__
+
+    p = argparse.ArgumentParser(
+        prog="govinfo",
+        description="Read, check and convert 政府信息公开工作年度报告 (government "
+        "information disclosure annual reports).",
+        epilog="Run 'govinfo COMMAND --help' for a command's options. Colour is used only "
+        "on a terminal and never when NO_COLOR is set.",
+    )
+    p.add_argument("--version", action="version", version=f"govinfo {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _commands.add_parsers(sub)
+    _check.add_parser(sub)
+    _batch.add_parser(sub)
+    return p
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's final flush of a closed
+    pipe does not print a second error at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (a test's StringIO)
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``).
+
+    :returns: the exit status (see the module docstring); usage errors print
+        argparse's message and return 2 instead of exiting.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_TROUBLE
+    try:
+        status = int(args.func(args))
+        sys.stdout.flush()
+        return status
+    except CommandError as exc:
+        print(f"govinfo: {exc}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_PIPE
+    except KeyboardInterrupt:
+        print("govinfo: interrupted", file=sys.stderr)
+        return 130

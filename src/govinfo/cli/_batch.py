@@ -1,0 +1,262 @@
+"""``govinfo batch``: a folder of reports to one long-form table of facts, streamed.
+
+Rows are written as each report arrives (JSON Lines and CSV line by line,
+Parquet in row groups of :data:`ROW_GROUP` rows), so memory stays flat however
+many files the batch reads. The diagnostics go to a second file beside the
+output, named after it: ``out.jsonl`` → ``out.diagnostics.jsonl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from govinfo.cli._common import EXIT_OK, CommandError, plural
+
+#: Parquet rows buffered before a row group is written: a few MB, whatever the corpus size.
+ROW_GROUP = 50_000
+FORMATS = (".jsonl", ".csv", ".parquet")
+
+
+def add_parser(sub: Any) -> None:
+    """Add the ``batch`` subcommand to ``sub`` (an argparse subparsers object)."""
+    p = sub.add_parser(
+        "batch",
+        help="parse many reports into one long-form table of facts (.jsonl, .csv, .parquet)",
+        description="Parse every report under PATH (folders are walked for .txt, .html, .htm, "
+        ".docx, .pdf and .md files) in parallel and write one row per fact: source, agency, "
+        "year, format, key, value, line, error. A file that gives no facts gets one row "
+        "whose error says why; the run never stops on a bad file. The diagnostics of every "
+        "report go to OUT's stem + .diagnostics + OUT's suffix.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="the output file: .jsonl, .csv or .parquet (needs pyarrow)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: one per usable core; 1: no pool)")
+    p.add_argument("--no-check", dest="check", action="store_false",
+                   help="skip the consistency rules (parse diagnostics only)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    p.set_defaults(func=run)
+
+
+def diagnostics_path(out: Path) -> Path:
+    """Where the diagnostics go: ``out.jsonl`` → ``out.diagnostics.jsonl``."""
+    return out.with_name(f"{out.stem}.diagnostics{out.suffix}")
+
+
+# --- Writers ---------------------------------------------------------------------------
+
+
+class _Writer:
+    """Rows of fixed columns to one file; subclasses give the format."""
+
+    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        self.path = path
+        self.columns = tuple(columns)
+        self.rows = 0
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.rows += 1
+        self._write(row)
+
+    def _write(self, row: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class _JsonLines(_Writer):
+    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        super().__init__(path, columns)
+        self._fh: IO[str] = open(path, "w", encoding="utf-8")
+
+    def _write(self, row: dict[str, Any]) -> None:
+        self._fh.write(json.dumps({c: row[c] for c in self.columns}, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class _Csv(_Writer):
+    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        super().__init__(path, columns)
+        # newline="" lets the csv module write its own line ends (RFC 4180: CRLF).
+        self._fh: IO[str] = open(path, "w", encoding="utf-8", newline="")
+        self._csv = csv.DictWriter(self._fh, fieldnames=self.columns, extrasaction="ignore")
+        self._csv.writeheader()
+
+    def _write(self, row: dict[str, Any]) -> None:
+        self._csv.writerow(row)
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+_INT_COLUMNS = frozenset({"year", "line", "column"})
+
+
+def _pyarrow() -> tuple[Any, Any]:
+    try:
+        return importlib.import_module("pyarrow"), importlib.import_module("pyarrow.parquet")
+    except ImportError:
+        raise CommandError(
+            "writing .parquet needs the optional dependency 'pyarrow', which is not "
+            "installed: run  pip install 'govinfo[parquet]'  (or write .jsonl or .csv)"
+        ) from None
+
+
+class _Parquet(_Writer):
+    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        super().__init__(path, columns)
+        pa, pq = _pyarrow()
+        self._pa = pa
+        self._schema = pa.schema(
+            [(c, pa.int64() if c in _INT_COLUMNS else pa.string()) for c in self.columns]
+        )
+        self._pq = pq.ParquetWriter(str(path), self._schema)
+        self._buffer: dict[str, list[Any]] = {c: [] for c in self.columns}
+        self._buffered = 0
+
+    def _write(self, row: dict[str, Any]) -> None:
+        for c in self.columns:
+            self._buffer[c].append(row[c])
+        self._buffered += 1
+        if self._buffered >= ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buffered:
+            self._pq.write_table(self._pa.table(self._buffer, schema=self._schema))
+            self._buffer = {c: [] for c in self.columns}
+            self._buffered = 0
+
+    def close(self) -> None:
+        self._flush()
+        self._pq.close()
+
+
+def open_writer(path: Path, columns: Sequence[str]) -> _Writer:
+    """A writer for ``path``'s format, chosen by its suffix.
+
+    :raises CommandError: an unknown suffix, a missing pyarrow, or a file that
+        cannot be created.
+    """
+    suffix = path.suffix.lower()
+    kinds: dict[str, type[_Writer]] = {".jsonl": _JsonLines, ".csv": _Csv, ".parquet": _Parquet}
+    if suffix not in kinds:
+        raise CommandError(f"{path}: the output must end in {', '.join(FORMATS)}")
+    try:
+        return kinds[suffix](path, columns)
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot write: {exc.strerror}") from None
+
+
+# --- Progress --------------------------------------------------------------------------
+
+
+class Progress:
+    """A one-line progress bar on a terminal's stderr; silent anywhere else."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, stream: IO[str], *, enabled: bool | None = None) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.enabled = stream.isatty() if enabled is None else enabled
+        self._start = time.monotonic()
+        self._shown = 0.0
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")  # clear the bar, leave the line to the summary
+            self.stream.flush()
+
+    def step(self, bad: int) -> None:
+        """Count one more file (``bad`` files so far gave no facts) and redraw."""
+        self.done += 1
+        now = time.monotonic()
+        # Redrawing ten times a second is smooth and costs nothing next to parsing.
+        if not self.enabled or (now - self._shown < 0.1 and self.done < self.total):
+            return
+        self._shown = now
+        share = self.done / self.total if self.total else 1.0
+        filled = int(share * self.WIDTH)
+        rate = self.done / max(now - self._start, 1e-9)
+        eta = (self.total - self.done) / rate if rate else 0.0
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done:,}/{self.total:,} "
+            f"{rate:,.1f}/s ETA {int(eta) // 60}:{int(eta) % 60:02d}  {bad:,} bad\x1b[K"
+        )
+        self.stream.flush()
+
+
+# --- The command -----------------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> int:
+    """Parse every file under the paths and write the facts and diagnostics."""
+    from govinfo.batch import (
+        DIAGNOSTIC_COLUMNS,
+        FACT_COLUMNS,
+        diagnostic_rows,
+        fact_rows,
+        iter_paths,
+        parse_many,
+    )
+
+    if args.jobs is not None and args.jobs < 0:
+        raise CommandError("-j must be 0 (one per core) or more")
+    out = Path(args.output)
+    if out.suffix.lower() not in FORMATS:
+        raise CommandError(f"{out}: the output must end in {', '.join(FORMATS)}")
+    started = time.monotonic()
+    # The list of paths is kept (a few hundred bytes a file) so the bar knows the total;
+    # the reports themselves stream.
+    paths = list(iter_paths(args.paths))
+    facts = open_writer(out, FACT_COLUMNS)
+    try:
+        diags = open_writer(diagnostics_path(out), DIAGNOSTIC_COLUMNS)
+    except CommandError:
+        facts.close()
+        raise
+    bad = errors = 0
+    progress = Progress(len(paths), sys.stderr, enabled=False if args.quiet else None)
+    try:
+        with progress:
+            for item in parse_many(paths, args.jobs, check=args.check):
+                for row in fact_rows(item):
+                    facts.write(row)
+                    bad += row["error"] is not None
+                for row in diagnostic_rows(item):
+                    diags.write(row)
+                    errors += row["severity"] == "error"
+                progress.step(bad)
+    finally:
+        facts.close()
+        diags.close()
+    if not args.quiet:
+        took = time.monotonic() - started
+        fact_count = facts.rows - bad
+        print(
+            f"{plural(len(paths), 'file')} in {took:.1f} s: {fact_count:,} facts from "
+            f"{plural(len(paths) - bad, 'report')}, {plural(bad, 'file')} with no facts "
+            f"(error rows); {plural(diags.rows, 'diagnostic')} ({plural(errors, 'error')})\n"
+            f"  → {out}\n  → {diags.path}",
+            file=sys.stderr,
+        )
+    return EXIT_OK
