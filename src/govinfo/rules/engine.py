@@ -286,7 +286,7 @@ def _check_sum(rule: SumRule, eq: Equation, ctx: Context) -> Iterator[Diagnostic
         if known == 0:
             outcome, suggestion = "reading the blanks as 0 it balances", None
         else:
-            outcome = f"it balances only if the blank {_cells(blanks)} hold {fmt(magnitude(known))}"
+            outcome = f"it balances only if the blank {_cells(blanks)} {fmt(magnitude(known))}"
             suggestion = f"{order[0]} = {fmt(magnitude(known))}" if len(blanks) == 1 else None
         message = f"{where}{named}, so {rule.name} ({rule.code}) cannot be checked; {outcome}"
         info = NOT_ASSESSABLE

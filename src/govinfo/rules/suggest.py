@@ -6,13 +6,14 @@ equation, and why is that change plausible":
 - digits of two cells run together (「1012」 where 10 balances): blames the cell;
 - two adjacent digits swapped (「3010」 where 3001 balances): blames the cell;
 - the difference is exactly one cell's value (≥ 2, and only one such cell): that
-  cell may be counted twice, or belong to another row;
+  cell may be counted twice, left out, or belong to another row;
 - the difference is exactly a whole group such as （三）不予公开: a subtotal row of
   the group was counted into 「（七）总计」 too;
 - otherwise, when the total side is one cell: the total the items add up to.
 
-A suggestion reads ``"<key> = <value>: <reason>"``, several joined by ``"; "``,
-so a tool can offer the edit and a person can read the why.
+A suggestion reads ``"<key> = <value>: <reason>"`` (or ``"<key>: <reason>"`` when no
+single value follows), several joined by ``"; "``, so a tool can offer the edit
+and a person can read the why.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from govinfo.rules.cells import Value, fmt, label_parts
+from govinfo.rules.cells import Value, fmt, label_parts, magnitude
 
 if TYPE_CHECKING:
     from govinfo.rules.engine import Context
@@ -52,17 +53,17 @@ def explain(items: Side, total: Side, ctx: Context) -> tuple[str | None, tuple[s
             specific.append((key, target, f"「{v}」 looks like {glued} run together"))
         elif _swapped(text, str(target)):
             specific.append((key, target, f"「{v}」 may have two digits swapped"))
-        elif target == 0 and v >= 2:
+        elif v >= 2 and magnitude(diff) == v:
             equal.append(
                 (
                     key,
-                    0,
+                    None,
                     f"the difference is exactly {_label(key, ctx)} ({v}), as if it were "
-                    "counted twice or belonged to another row",
+                    "counted twice, left out, or put in this row instead of another",
                 )
             )
     found = specific + (equal if len(equal) == 1 else [])
-    reasons = [f"{k} = {fmt(t)}: {why}" for k, t, why in found]
+    reasons = [f"{k} = {fmt(t)}: {why}" if t is not None else f"{k}: {why}" for k, t, why in found]
     if not specific:
         group = _group_counted_twice(items, diff, ctx)
         if group:
@@ -107,6 +108,7 @@ def _swapped(a: str, b: str) -> bool:
 def _group_counted_twice(items: Side, diff: int | Decimal, ctx: Context) -> str | None:
     """（三）/（四）/（五）/（六） summed once more into the total, as a subtotal row would be."""
     groups: dict[str, int | Decimal] = {}
+    nonzero: dict[str, int] = {}
     first: dict[str, str] = {}
     for key, w, v in items:
         parts = key.split(".")
@@ -119,9 +121,11 @@ def _group_counted_twice(items: Side, diff: int | Decimal, ctx: Context) -> str 
         else:
             continue
         groups[group] = groups.get(group, 0) + (v or 0)
+        nonzero[group] = nonzero.get(group, 0) + bool(v)
         first.setdefault(group, key)
     for group, subtotal in groups.items():
-        if subtotal and -diff == subtotal:
+        # With one nonzero row a "subtotal" is that row, which the single-cell cause covers.
+        if nonzero[group] >= 2 and -diff == subtotal:
             row = label_parts(first[group], ctx.format)[0].split(" ")[0]
             return (
                 f"the total exceeds the rows by exactly 「{row}」 ({fmt(subtotal)}), as if a "
