@@ -239,3 +239,43 @@ def test_group_six_with_numbers_above_its_sub_rows_is_a_subtotal() -> None:
     assert report.facts() == govinfo.parse(text).facts()
     (d,) = report.diagnostics
     assert d.code == "GI110" and "「3」" in d.message
+
+
+def as_fixed_width(text: str, blank_rows: tuple[str, ...]) -> str:
+    """pdftotext -layout: columns aligned by character count, zero cells of some rows blank."""
+    out = []
+    for ln in text.splitlines():
+        if "\t" not in ln:
+            out.append(ln)
+            continue
+        label, *values = ln.split("\t")
+        if label in blank_rows:
+            values = ["" if v == "0" else v for v in values]
+        out.append(label.ljust(32) + "".join(v.rjust(8) for v in values).rstrip())
+    return "\n".join(out)
+
+
+def test_space_aligned_rows_with_blank_cells_are_placed_by_position() -> None:
+    blank = ("（一）予以公开", "2.重复申请", "（七）总计")
+    report = govinfo.parse(as_fixed_width(TAB, blank))
+    facts, base = report.facts(), govinfo.parse(TAB).facts()
+    changed = {k for k in base if facts.get(k) != base[k]}
+    # the blank cells are None (not 0) and every number sits in its own column
+    assert all(facts[k] is None and base[k] == 0 for k in changed)
+    assert facts["requests.granted.natural_person"] == 2
+    assert facts["requests.granted.commercial"] == 1
+    assert facts["requests.granted.total"] == 3
+    assert facts["requests.granted.research"] is None
+    assert all(
+        facts[f"requests.not_processed.duplicate.{c}"] is None for c in ("total", "commercial")
+    )
+
+
+def test_space_aligned_row_off_its_columns_is_reported_not_shifted() -> None:
+    text = as_fixed_width(TAB, ("（一）予以公开",)).replace(
+        "（一）予以公开" + " " * 25, "（一）予以公开" + " " * 21
+    )
+    report = govinfo.parse(text)
+    assert "requests.granted.total" not in report.facts()
+    (d,) = [d for d in report.diagnostics if d.code == "GI107"]
+    assert "「2」" in d.message and "「3」" in d.message

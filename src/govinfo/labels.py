@@ -91,6 +91,10 @@ class LabelIndex:
                     return self._entry(alias, self._lookup[alias])
         return None
 
+    def is_row_label(self, text: str) -> bool:
+        """Is ``text``, folded, exactly the label of a statutory row?"""
+        return fold_label(text) in self._lookup and not self.is_header(text)
+
     def is_header(self, text: str) -> bool:
         """Is this cell a column or table header (「自然人」, 「信息内容」, 「结果维持」…)?"""
         if _NUMBERED.match(text):

@@ -9,6 +9,7 @@ else is reported with its numbers, never guessed.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from statistics import mean
 
@@ -79,10 +80,20 @@ def fit_spaced(values: Sequence[Cell], k: int, anchors: list[float] | None) -> F
         )
     slots: Slots = [None] * k
     last = -1
+    # A number must sit clearly in one column: within a third of the narrowest gap
+    # between column centres, or the row is reported rather than guessed.
+    gaps = [b - a for a, b in itertools.pairwise(anchors)]
+    reach = max(1.0, min(gaps) / 3) if gaps else float("inf")
     for cell in values:
-        j = min(range(k), key=lambda i: abs(anchors[i] - float(cell.x or 0)))
-        if j <= last:
-            return Fit(None, f"{len(values)} numbers for {k} columns; positions overlap", "GI107")
+        x = float(cell.x or 0)
+        j = min(range(k), key=lambda i: abs(anchors[i] - x))
+        if j <= last or abs(anchors[j] - x) > reach:
+            return Fit(
+                None,
+                f"{len(values)} numbers for {k} columns, not clearly under the columns of the "
+                "table's full rows",
+                "GI107",
+            )
         slots[j] = cell
         last = j
     return Fit(tuple(slots), f"{len(values)} numbers for {k} columns; aligned by position")

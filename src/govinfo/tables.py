@@ -248,6 +248,10 @@ class _Placer:
             return
         facts, prov = self.out.facts, self.out.provenance
         keys = [k for k in facts if k.startswith("requests.other.")]
+        if all(facts[k] is None for k in keys):
+            for k in keys:  # the group label alone on its line, above its sub-rows
+                facts.pop(k)
+            return
         first = prov.get(keys[0]) if keys else None
         cells = " ".join(f"「{prov[k].text}」" for k in keys if k in prov)
         for k in keys:

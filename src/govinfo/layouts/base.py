@@ -66,6 +66,10 @@ class LabelIndex(Protocol):
         """Is ``text`` a column or table header rather than a row label?"""
         ...
 
+    def is_row_label(self, text: str) -> bool:
+        """Is ``text``, folded, exactly the label of a statutory row?"""
+        ...
+
 
 class Layout(Protocol):
     """A text layout of table cells."""

@@ -52,9 +52,15 @@ class Spaced:
     def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:
         parsed = [(ln, *_split(ln)) for ln in lines if not ln.is_blank]
         numeric = [i for i, (_, _, vals) in enumerate(parsed) if vals]
+        # A row whose cells are all blank is its label alone on a line.
+        blank_rows = [
+            i
+            for i, (_, segs, vals) in enumerate(parsed)
+            if not vals and segs and labels.is_row_label(segs[-1][1])
+        ]
         attached: dict[int, list[int]] = {i: [] for i in numeric}
         for j, (ln, segs, vals) in enumerate(parsed):
-            if vals or not segs:
+            if vals or not segs or j in blank_rows:
                 continue
             near = min(
                 numeric,
@@ -66,7 +72,11 @@ class Spaced:
             )
             if near is not None and abs(parsed[near][0].number - ln.number) <= _REACH:
                 attached[near].append(j)
-        out = []
+        out: list[tuple[int, Row]] = []
+        for i in blank_rows:
+            ln, segs, _ = parsed[i]
+            cells = tuple(Cell(t, ln.number, ln.column(x), x) for x, t in segs)
+            out.append((i, Row(cells, (), "spaced")))
         for i in numeric:
             line, segs, vals = parsed[i]
             own = segs[-1][0] if segs else None
@@ -85,8 +95,8 @@ class Spaced:
                     c for c in fragments if c.x is not None and abs(c.x - anchor) <= _SAME_COLUMN
                 ]
             values = tuple(Cell(t, line.number, line.column(x), x + len(t) // 2) for x, t in vals)
-            out.append(Row(tuple(fragments), values, "spaced"))
-        return out
+            out.append((i, Row(tuple(fragments), values, "spaced")))
+        return [row for _, row in sorted(out, key=lambda pair: pair[0])]
 
 
 SPACED = Spaced()
