@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from govinfo.api import parse, parse_bytes, parse_file
     from govinfo.canonical import dump, dumps, from_dict, from_facts, load, loads, to_dict
     from govinfo.render import render
+    from govinfo.rules import check
     from govinfo.schema import json_schema
 
 __version__ = "0.1.0"
@@ -39,6 +40,7 @@ _LAZY = {
     "load": "govinfo.canonical",
     "json_schema": "govinfo.schema",
     "render": "govinfo.render",
+    "check": "govinfo.rules",
 }
 
 
@@ -65,6 +67,7 @@ __all__ = [
     "Severity",
     "StructureError",
     "__version__",
+    "check",
     "dump",
     "dumps",
     "from_dict",

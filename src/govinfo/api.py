@@ -184,10 +184,8 @@ def _report(lines: Sequence[Line], skeleton: Skeleton, source: str | None) -> Re
 
 def _statements(lines: Sequence[Line], skeleton: Skeleton) -> tuple[Any, ...]:
     """Figures the narrative states, for the narrative-against-table rules."""
-    try:
-        from govinfo.narrative import extract_statements
-    except ImportError:  # the narrative reader is an optional module of the rules package
-        return ()
+    from govinfo.narrative import extract_statements
+
     prose = [
         (ln.number, ln.text)
         for blocks in ([*skeleton.front], *[s.body for s in skeleton.sections])
