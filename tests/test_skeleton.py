@@ -129,3 +129,22 @@ def test_title_over_two_lines_and_chinese_date() -> None:
 def test_agency_from_signature_when_title_lacks_it() -> None:
     text = build(title="2020年政府信息公开工作年度报告")
     assert govinfo.parse(text).meta.agency == "示例县民政局"
+
+
+def test_page_chrome_around_the_report_is_not_metadata() -> None:
+    text = (
+        build().replace(
+            "示例县民政局2020年政府信息公开工作年度报告",
+            "首页 > 政府信息公开 > 年报\n示例县民政局2020年政府信息公开工作年度报告",
+        )
+        + "打印本页 关闭窗口\n主办单位：示例县人民政府 版权所有\n"
+    )
+    report = govinfo.parse(text)
+    assert report.meta.agency == "示例县民政局"
+    assert report.meta.date == datetime.date(2021, 1, 15)
+    assert report.diagnostics == ()
+
+
+def test_breadcrumb_glued_to_the_title() -> None:
+    text = build(title="首页>政府信息公开年报>示例县民政局2020年政府信息公开工作年度报告")
+    assert govinfo.parse(text).meta.agency == "示例县民政局"

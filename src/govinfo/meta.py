@@ -72,6 +72,8 @@ def parse_date(text: str) -> datetime.date | None:
 
 
 def _clean_agency(text: str) -> str | None:
+    # 「首页>政府信息公开>某某局」: the agency is what follows the last breadcrumb arrow
+    text = re.split(r"[>＞»›→]", text)[-1]
     text = re.sub(r"\s+", "", text).strip("：:，,。 ")
     return text or None
 

@@ -117,20 +117,37 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE.match(fold_width(text)))
 
 
+_TRAILER_LINES = 12
+
+
 def _signature(lines: Sequence[Line], lo: int) -> tuple[int, int] | None:
+    """The sign-off: the agency line and a date line, near the end.
+
+    Web pages put chrome after it (「打印本页」, copyright lines); the date line may
+    be followed by such short lines, which are kept as trailer prose.
+    """
     idx = [i for i in range(lo, len(lines)) if not lines[i].is_blank]
-    if not idx or not is_date_line(lines[idx[-1]].text):
+    date_at = None
+    for n in range(len(idx) - 1, max(-1, len(idx) - 1 - _TRAILER_LINES), -1):
+        text = lines[idx[n]].text
+        if is_date_line(text):
+            date_at = n
+            break
+        if "。" in text or len(text.strip()) > 60:
+            return None  # prose after any date: no sign-off at the end
+    if date_at is None:
         return None
-    end = idx[-1] + 1
-    start = idx[-1]
-    if len(idx) >= 2:
-        prev = lines[idx[-2]].text.strip()
+    start = idx[date_at]
+    if date_at >= 1:
+        prev = lines[idx[date_at - 1]].text.strip()
         if 2 <= len(prev) <= 30 and not _SENTENCE.search(prev):
-            start = idx[-2]
-    return start, end
+            start = idx[date_at - 1]
+    return start, idx[date_at] + 1
 
 
 _TITLE_WORDS = re.compile(r"政府信息公开|政务公开")
+# Page chrome above a title: 「首页 > 政府信息公开 > 年报」, 「当前位置：…」.
+_BREADCRUMB = re.compile(r"[>＞»›→]|当前位置|您的位置|您现在的位置|首页")
 
 
 def _title(lines: Sequence[Line], hi: int) -> tuple[int, int] | None:
@@ -140,10 +157,12 @@ def _title(lines: Sequence[Line], hi: int) -> tuple[int, int] | None:
         if "报告" in text and _TITLE_WORDS.search(text) and len(text.strip()) <= 60:
             start = i
             # The agency is often on the line above: 「上海市普陀区民政局」/「2020年…报告」.
+            above = lines[idx[n - 1]].text if n > 0 else ""
             if (
                 n > 0
-                and len(lines[idx[n - 1]].text.strip()) <= 30
-                and not _SENTENCE.search(lines[idx[n - 1]].text)
+                and len(above.strip()) <= 30
+                and not _SENTENCE.search(above)
+                and not _BREADCRUMB.search(above)
             ):
                 start = idx[n - 1]
             return start, i + 1
@@ -187,6 +206,8 @@ def segment(lines: list[Line]) -> list[Block]:
         blocks.extend(_body(lines, h.end, nxt, starts))
     if signature:
         blocks.append(Block("signature", signature[0], signature[1]))
+        if any(not ln.is_blank for ln in lines[signature[1] :]):
+            blocks.append(Block("prose", signature[1], len(lines)))
     return blocks
 
 
