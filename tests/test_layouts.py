@@ -279,3 +279,15 @@ def test_space_aligned_row_off_its_columns_is_reported_not_shifted() -> None:
     assert "requests.granted.total" not in report.facts()
     (d,) = [d for d in report.diagnostics if d.code == "GI107"]
     assert "「2」" in d.message and "「3」" in d.message
+
+
+def test_ruled_text_tables() -> None:
+    out = []
+    for line in TAB.splitlines():
+        if "\t" in line:
+            out += ["├────┼────┤", "│" + "│".join(line.split("\t")) + "│"]
+        else:
+            out.append(line)
+    report = govinfo.parse("\n".join(out))
+    assert report.facts() == govinfo.parse(TAB).facts()
+    assert report.diagnostics == ()

@@ -19,6 +19,10 @@ from govinfo.normalize import VALUE_LIKE
 from govinfo.source import Line
 
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Ruled text tables: 「┌──┬──┐」, 「+----+----+」, 「├──┼──┤」 carry no cells.
+_BOX_RULE = re.compile(r"^[\s+\-=─━┄┈┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻═╔╗╚╝╠╣╦╩╬|]+$")
+# Full-width and box-drawing bars are column separators like 「|」.
+_BARS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "║": "|"})
 
 
 def split_row(cells: Sequence[Cell]) -> Row:
@@ -56,13 +60,18 @@ class Delimited:
         if self.sep == "\t":
             hits = sum(1 for ln in body if "\t" in ln.text.strip("\t") or ln.text.count("\t") > 1)
         else:
-            hits = sum(1 for ln in body if "|" in ln.text)
+            hits = sum(1 for ln in body if "|" in ln.text.translate(_BARS))
         return hits / len(body)
 
     def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:
         out = []
         for line in lines:
-            if line.is_blank or (self.sep == "|" and _MD_RULE.match(line.text)):
+            if self.sep == "|":
+                # same length after translating, so columns stay true
+                line = Line(line.number, line.offset, line.text.translate(_BARS), line.removed)
+                if _MD_RULE.match(line.text) or _BOX_RULE.match(line.text):
+                    continue
+            if line.is_blank:
                 continue
             cells = _cells(line, self.sep)
             if self.sep == "|":
