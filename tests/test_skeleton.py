@@ -148,3 +148,8 @@ def test_page_chrome_around_the_report_is_not_metadata() -> None:
 def test_breadcrumb_glued_to_the_title() -> None:
     text = build(title="首页>政府信息公开年报>示例县民政局2020年政府信息公开工作年度报告")
     assert govinfo.parse(text).meta.agency == "示例县民政局"
+
+
+def test_title_with_the_year_after_the_subject() -> None:
+    report = govinfo.parse(build(title="示例县民政局政府信息公开工作2020年度报告"))
+    assert (report.meta.agency, report.meta.year) == ("示例县民政局", 2020)

@@ -23,6 +23,10 @@ from govinfo.source import Line
 _TITLE = re.compile(
     r"^(?P<agency>.*?)\s*(?:关于)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府信息公开|政务公开)"
 )
+# 「某某局政府信息公开工作2020年度报告」: the year after the subject
+_TITLE_YEAR_LAST = re.compile(
+    r"^(?P<agency>.*?)\s*(?:政府信息公开|政务公开)[^\d]{0,8}?(?P<year>(?:19|20)\d{2})\s*年"
+)
 _TITLE_PREFIX = re.compile(r"^\s*(?:标题\s*[:：]|#+|\*+)\s*")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
@@ -85,7 +89,7 @@ def read_meta(lines: Sequence[Line], title: Block | None, signature: Block | Non
     if title is not None:
         texts = [_TITLE_PREFIX.sub("", ln.text).strip() for ln in lines[title.start : title.end]]
         joined = "".join(texts)
-        m = _TITLE.search(fold_width(joined))
+        m = _TITLE.search(fold_width(joined)) or _TITLE_YEAR_LAST.search(fold_width(joined))
         if m:
             year = int(m["year"])
             agency = _clean_agency(m["agency"])
