@@ -15,7 +15,7 @@ from govinfo.layouts.base import Cell
 from govinfo.placement import quote
 
 if TYPE_CHECKING:
-    from govinfo.tables import _Placer, _Record
+    from govinfo.placer import Placer, Record
 
 
 def _units(text: str, units: tuple[str, ...]) -> tuple[str, tuple[str, ...], bool]:
@@ -36,9 +36,7 @@ ALL_APPEALS = "*"
 _MAX_SHOWN = 5
 
 
-def place_glued(
-    placer: _Placer, table: str, items: Sequence[tuple[_Record, RowSpec | None]]
-) -> None:
+def place_glued(placer: Placer, table: str, items: Sequence[tuple[Record, RowSpec | None]]) -> None:
     """Solve the glued rows of one table and place the cells the arithmetic decides."""
     from govinfo.solver import GluedRun, solve
 
