@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from attrs import field, frozen
 from lark import Lark, Token, Transformer
@@ -59,7 +59,11 @@ class _BlockLexer(Lexer):
 
     def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
         for block in data:
-            yield Token(block.kind.upper(), block)
+            # ``Token(kind, block)`` would build the block's repr for the token's
+            # text; the parser reads only the type and the callbacks only ``value``.
+            token = Token(block.kind.upper(), "")
+            token.value = block
+            yield token
 
 
 class _ToSkeleton(Transformer[Token, Skeleton]):
@@ -85,13 +89,22 @@ class _ToSkeleton(Transformer[Token, Skeleton]):
 
 @functools.lru_cache(maxsize=1)
 def parser() -> Lark:
-    """The skeleton parser, built on first use and kept."""
+    """The skeleton parser, built on first use and kept.
+
+    The transformer runs inside the LALR parser (each rule's callback as the rule
+    is reduced), so ``parse`` returns the :class:`Skeleton` without building a tree.
+    """
     return Lark.open_from_package(
-        "govinfo", "report.lark", ("grammar",), parser="lalr", lexer=_BlockLexer
+        "govinfo",
+        "report.lark",
+        ("grammar",),
+        parser="lalr",
+        lexer=_BlockLexer,
+        transformer=_ToSkeleton(),
     )
 
 
 def build(blocks: list[Block]) -> Skeleton:
     """Parse the block sequence into a :class:`Skeleton`."""
-    tree = parser().parse(blocks)
-    return _ToSkeleton().transform(tree)
+    # With the inline transformer, parse returns what ``_ToSkeleton.start`` built.
+    return cast(Skeleton, parser().parse(blocks))
