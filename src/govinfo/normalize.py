@@ -37,6 +37,12 @@ _TRADITIONAL = ("規範預處許強費開請應與結復議訟審", "规范预�
 _LABEL_TABLE.update({ord(t): ord(s) for t, s in zip(*_TRADITIONAL, strict=True)})
 LABEL_TABLE = str.maketrans(_LABEL_TABLE)
 
+# str.translate looks every character up in its dict, raising and clearing a
+# KeyError for each one it does not map: on Chinese text that is far slower than
+# a regex scan over a character class, so the scan decides whether to translate.
+_WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_WIDTH)) + "]")
+_LABEL_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_LABEL_TABLE)) + "]")
+
 _CN_NUM = "一二三四五六七八九十"
 # Numbering printed before a label: 一、 （一） (一) 1. 1、 1． (1) ①
 _NUMBERING = re.compile(
@@ -54,6 +60,11 @@ def strip_numbering(text: str) -> str:
     return text
 
 
+# Labels and headings are short and the same few hundred recur in every report;
+# longer texts (whole table lines) are folded each time, so the cache stays small.
+_CACHED_LABEL = 80
+
+
 def fold_label(text: str) -> str:
     """The comparable core of a label: numbering, spaces and punctuation removed.
 
@@ -62,12 +73,22 @@ def fold_label(text: str) -> str:
     >>> fold_label("3.危及\\"三安全一稳定\\"")
     '危及三安全一稳定'
     """
-    return strip_numbering(text.translate(WIDTH_TABLE)).translate(LABEL_TABLE)
+    if len(text) <= _CACHED_LABEL:
+        return _fold_label_cached(text)
+    return _fold_label(text)
+
+
+def _fold_label(text: str) -> str:
+    core = strip_numbering(fold_width(text))
+    return core.translate(LABEL_TABLE) if _LABEL_CHARS.search(core) else core
+
+
+_fold_label_cached = functools.lru_cache(maxsize=4096)(_fold_label)
 
 
 def fold_width(text: str) -> str:
     """Full-width ASCII to ASCII; nothing else changes."""
-    return text.translate(WIDTH_TABLE)
+    return text.translate(WIDTH_TABLE) if _WIDE.search(text) else text
 
 
 # --- values -------------------------------------------------------------------------
