@@ -103,13 +103,15 @@ def place_glued(placer: Placer, table: str, items: Sequence[tuple[Record, RowSpe
         shown = "; ".join(
             "(" + ", ".join(str(v) for v in cand) + ")" for cand in result.candidates[:_MAX_SHOWN]
         )
-        more = len(result.candidates) - _MAX_SHOWN
+        total = result.n_candidates
+        more = (total if total is not None else len(result.candidates)) - _MAX_SHOWN
         if more > 0:
-            shown += f"; and {more} more"
+            shown += f"; and {more} more" if total is not None else "; and more"
+        count = f"{total} splits" if total is not None else "more splits than were counted"
         if result.status == "ambiguous":
             msg = (
                 f"the digits 「{cell.text}」 of row 「{label}」 ran together and the "
-                f"arithmetic leaves {len(result.candidates)} splits: {shown}; cells left blank"
+                f"arithmetic leaves {count}: {shown}; cells left blank"
             )
         elif result.status == "inconsistent":
             msg = (
@@ -118,8 +120,9 @@ def place_glued(placer: Placer, table: str, items: Sequence[tuple[Record, RowSpe
                 f"cells left blank"
             )
         else:
+            why = f" ({result.note})" if result.note else ""
             msg = (
-                f"the digits 「{cell.text}」 of row 「{label}」 could not be split; "
+                f"the digits 「{cell.text}」 of row 「{label}」 could not be split{why}; "
                 "cells left blank"
             )
         placer.out.diag("GI112", Severity.WARNING, msg, keys=keys, cell=cell)

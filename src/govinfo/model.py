@@ -366,7 +366,7 @@ def from_flat(cls: type[Any], flat: Mapping[str, Any]) -> Any:
 
 
 @functools.cache
-def _shape(cls: type[Any]) -> tuple[tuple[str, type | None, bool], ...]:
+def _shape(cls: Any) -> tuple[tuple[str, type | None, bool], ...]:
     """Per field: its name, its row or group class (``None`` for a cell), and whether
     the field is a group that is always built."""
     return tuple(
