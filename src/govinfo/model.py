@@ -9,7 +9,6 @@ print is ``None``; a printed but blank cell is ``None`` inside its row.
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal
@@ -365,14 +364,19 @@ def from_flat(cls: type[Any], flat: Mapping[str, Any]) -> Any:
     return cls(**kwargs)
 
 
-@functools.cache
-def _shape(cls: Any) -> tuple[tuple[str, type | None, bool], ...]:
+_SHAPES: dict[type, tuple[tuple[str, type | None, bool], ...]] = {}
+
+
+def _shape(cls: type) -> tuple[tuple[str, type | None, bool], ...]:
     """Per field: its name, its row or group class (``None`` for a cell), and whether
-    the field is a group that is always built."""
-    return tuple(
-        (a.name, _row_class(a.type), isinstance(a.default, attrs.Factory))  # type: ignore[arg-type]
-        for a in attrs.fields(cls)
-    )
+    the field is a group that is always built. Computed once per class."""
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = tuple(
+            (a.name, _row_class(a.type), isinstance(a.default, attrs.Factory))  # type: ignore[arg-type]
+            for a in attrs.fields(cls)
+        )
+    return shape
 
 
 TABLE_CLASSES: dict[str, dict[str, type]] = {
