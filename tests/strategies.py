@@ -7,7 +7,8 @@ The main entry point is :func:`reports`. With ``consistent=True`` (the default) 
 report it draws satisfies every arithmetic rule of ``shared/spec/taxonomy.md``, because
 it is built from the leaves upward:
 
-- Table 3, per applicant column: the result rows are drawn, ``results_total`` is their
+- Table 3, per applicant column: the result rows are drawn (mostly 0, as in real
+  reports: a few nonzero cells per table), ``results_total`` is their
   sum, ``carried_forward`` and ``carried_over`` are drawn so that
   ``carried_over <= results_total + carried_forward``, and ``new`` is what balances
   ``new + carried_over == results_total + carried_forward``. The 总计 column is the
@@ -15,8 +16,9 @@ it is built from the leaves upward:
 - Table 4: the four outcomes per group are drawn, ``total`` is their sum.
 - Table 2 (2021): ``in_force >= issued``; 2019: ``prev_items + change >= 0``.
 
-With ``consistent=False`` every cell is drawn independently (blank included), so the
-arithmetic holds only by accident: use it for round trips that must not depend on it.
+With ``consistent=False`` a few cells of Tables 3 and 4 are drawn independently
+(blank included) and the rest are 0, so the arithmetic holds only by accident: use
+it for round trips that must not depend on it.
 
 Values follow the taxonomy: counts are ``int``; 本年增/减 may be negative; money is a
 ``Decimal`` in yuan, either whole (``Decimal('12000')`` for 1.2万元) or fractional
@@ -31,7 +33,9 @@ conformance set store them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+import functools
+import random
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -101,11 +105,17 @@ def result_rows(format: FormatName, split_other: bool) -> tuple[str, ...]:
     return tuple(r for r in rows if r not in dropped)
 
 
+# The strategies below are built once: hypothesis validates every new strategy
+# object, and rebuilding them per draw made generation ten times slower.
+
+
+@functools.cache
 def counts() -> st.SearchStrategy[int]:
     """A cell count, mostly small, like real reports (most cells are 0)."""
     return st.one_of(st.just(0), st.integers(0, 30), st.integers(0, 100_000))
 
 
+@functools.cache
 def yuan() -> st.SearchStrategy[Decimal]:
     """A money amount in yuan: whole yuan, whole tenths of 万元, or yuan with fen."""
     whole = st.integers(0, 10**9).map(Decimal)
@@ -119,11 +129,17 @@ def yuan() -> st.SearchStrategy[Decimal]:
     return st.one_of(whole, cents, tenths_of_wan)
 
 
+@functools.cache
+def _signing_dates(year: int) -> st.SearchStrategy[datetime.date]:
+    return st.dates(datetime.date(year + 1, 1, 1), datetime.date(year + 1, 3, 31))
+
+
 @st.composite
 def meta(draw: Draw[Any], format: FormatName) -> Meta:
     """Agency, a year the format governs (2019 → 2019/2020, 2021 → 2021+), maybe a date."""
     year = draw(st.sampled_from((2019, 2020)) if format == "2019" else st.integers(2021, 2030))
-    date = draw(st.none() | st.dates(datetime.date(year + 1, 1, 1), datetime.date(year + 1, 3, 31)))
+    # The report is signed in the first quarter of the next year (the deadline is 31 Jan).
+    date = draw(st.none() | _signing_dates(year))
     return Meta(agency=draw(st.sampled_from(AGENCIES)), year=year, format=format, date=date)
 
 
@@ -131,7 +147,36 @@ def _blank_zeros(draw: Draw[Any], flat: dict[str, Any], blanks: bool) -> dict[st
     """Blank some zero cells, as real reports do; a blank zero keeps the lenient sums."""
     if not blanks:
         return flat
-    return {k: (None if v == 0 and draw(st.booleans()) else v) for k, v in flat.items()}
+    # One seeded PRNG instead of a draw per cell (a table has ~180 cells). Not
+    # st.randoms(): its values shrink towards 0.0 and then blank every zero.
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    share = rnd.choice((0.2, 0.5))  # never every zero: a table of blanks is not a table
+    return {k: (None if v == 0 and rnd.random() < share else v) for k, v in flat.items()}
+
+
+def _sparse(draw: Draw[Any], keys: Sequence[str], values: st.SearchStrategy[Any]) -> dict[str, Any]:
+    """Zero everywhere but a few drawn cells: real tables are mostly 0, and a few draws
+    per table keep generation fast."""
+    flat = dict.fromkeys(keys, 0)
+    flat.update(draw(_cells(tuple(keys), values)))
+    return flat
+
+
+@functools.lru_cache(maxsize=64)
+def _cells(
+    keys: tuple[str, ...], values: st.SearchStrategy[Any]
+) -> st.SearchStrategy[dict[str, Any]]:
+    return st.dictionaries(st.sampled_from(keys), values, max_size=8)
+
+
+@functools.cache
+def _maybe_yuan() -> st.SearchStrategy[Decimal | None]:
+    return st.none() | yuan()
+
+
+@functools.cache
+def _maybe_counts() -> st.SearchStrategy[int | None]:
+    return st.none() | counts()
 
 
 @st.composite
@@ -146,15 +191,12 @@ def table3(
     """Table 3 for ``format``; ``split_other`` (2021 only) uses the three （六） sub-rows."""
     rows = (*_ENDS, *result_rows(format, split_other))
     if not consistent:
-        cell = st.none() | counts()
-        flat = {f"{r}.{c}": draw(cell) for r in rows for c in (*APPLICANTS, "total")}
-        return from_flat(RequestHandling, flat)  # type: ignore[no-any-return]
-    flat = {}
+        keys = [f"{r}.{c}" for r in rows for c in (*APPLICANTS, "total")]
+        return from_flat(RequestHandling, _sparse(draw, keys, _maybe_counts()))  # type: ignore[no-any-return]
+    results_keys = [f"{r}.{c}" for r in result_rows(format, split_other) for c in APPLICANTS]
+    flat = _sparse(draw, results_keys, counts())
     for c in APPLICANTS:
-        results = 0
-        for r in result_rows(format, split_other):
-            flat[f"{r}.{c}"] = v = draw(counts())
-            results += v
+        results = sum(flat[f"{r}.{c}"] for r in result_rows(format, split_other))
         forward = draw(counts())
         over = draw(st.integers(0, results + forward))
         flat[f"results_total.{c}"] = results
@@ -169,15 +211,12 @@ def table3(
 @st.composite
 def table4(draw: Draw[Any], *, consistent: bool = True, blanks: bool = False) -> ReviewsAndLawsuits:
     """Table 4: per group, four outcomes and (when consistent) their sum as ``total``."""
-    flat: dict[str, Any] = {}
+    if not consistent:
+        keys = [f"{g}.{c}" for g in APPEAL_GROUPS for c in (*OUTCOMES, "total")]
+        return from_flat(ReviewsAndLawsuits, _sparse(draw, keys, _maybe_counts()))  # type: ignore[no-any-return]
+    flat = _sparse(draw, [f"{g}.{c}" for g in APPEAL_GROUPS for c in OUTCOMES], counts())
     for g in APPEAL_GROUPS:
-        if not consistent:
-            for c in (*OUTCOMES, "total"):
-                flat[f"{g}.{c}"] = draw(st.none() | counts())
-            continue
-        values = [draw(counts()) for _ in OUTCOMES]
-        flat.update({f"{g}.{c}": v for c, v in zip(OUTCOMES, values, strict=True)})
-        flat[f"{g}.total"] = sum(values)
+        flat[f"{g}.total"] = sum(flat[f"{g}.{c}"] for c in OUTCOMES)
     return from_flat(ReviewsAndLawsuits, _blank_zeros(draw, flat, blanks))  # type: ignore[no-any-return]
 
 
@@ -189,6 +228,11 @@ def _items2019(draw: Draw[Any], cls: type[T], consistent: bool) -> T:
     if cls is Fees2019:
         return cls(prev_items=prev, change=change)  # type: ignore[call-arg]
     return cls(prev_items=prev, change=change, decisions=draw(counts()))  # type: ignore[call-arg]
+
+
+@functools.cache
+def _documents2019() -> st.SearchStrategy[Documents2019]:
+    return st.builds(Documents2019, counts(), counts(), counts())
 
 
 @st.composite
@@ -204,7 +248,7 @@ def table2(
 ) -> ActiveDisclosure2019 | ActiveDisclosure2021:
     """Table 2 (主动公开) for ``format``; money in yuan, 本年增/减 possibly negative."""
     if format == "2019":
-        docs = st.builds(Documents2019, counts(), counts(), counts())
+        docs = _documents2019()
         return ActiveDisclosure2019(
             rules=draw(docs),
             normative_documents=draw(docs),
@@ -271,7 +315,7 @@ def reports(
     """
     fmt: FormatName = format or draw(st.sampled_from(("2019", "2021")))
     split = fmt == "2021" and (draw(st.booleans()) if split_other is None else split_other)
-    processing_fee = draw(st.none() | yuan()) if fmt == "2021" else None
+    processing_fee = draw(_maybe_yuan()) if fmt == "2021" else None
     report = Report(
         meta=draw(meta(fmt)),
         active=draw(table2(fmt, consistent=consistent)),

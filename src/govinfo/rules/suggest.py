@@ -42,8 +42,8 @@ def explain(items: Side, total: Side, ctx: Context) -> tuple[str | None, tuple[s
     equal: list[tuple[str, Value, str]] = []
     # A cell on the items side moves the difference by +w·v, on the total side by −w·v.
     for key, w, v in [*items, *((k, -w, v) for k, w, v in total)]:
-        if not isinstance(v, int) or not isinstance(diff, int) or diff % w:
-            continue  # digit heuristics are about counts
+        if not isinstance(v, int) or v < 0 or not isinstance(diff, int) or diff % w:
+            continue  # the heuristics are about counts as printed
         target = v - diff // w  # the value of this cell that would balance the equation
         if target < 0:
             continue
