@@ -29,7 +29,9 @@ from govinfo.model import Statement
 LITIGATION_TOTAL = "appeals.litigation.total"
 
 _NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百]+)"
-_UNIT = r"\s*(?:件|起|宗|个)"
+#: Spaces inside a line (「3119 件」), never a line break between unrelated lines.
+_SP = r"[ \t\u3000]*"
+_UNIT = _SP + r"(?:件|起|宗|个)"
 #: A short stretch inside one clause: no clause punctuation, no digits.
 _GAP = r"[^。；;，,、：:\d\n（(]{0,%d}?"
 _DOCS = {"rules": "规章", "normative_documents": r"(?:行政)?规范性文件"}
@@ -58,12 +60,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "requests.new.total",
             rf"(?<![未没])(?:收到|受理|接收|新收|接到){g % 25}申请(?:数量)?"
-            rf"(?:共|合计|总计)?\s*(?:为)?\s*{_NUM}{_UNIT}",
+            rf"(?:共|合计|总计)?{_SP}(?:为)?{_SP}{_NUM}{_UNIT}",
         ),
         ("requests.new.total", rf"(?:未|没有)(?:收到|受理|接到|接收){g % 25}申请"),
         (
             "requests.carried_over.total",
-            rf"上一?年(?:度)?结转(?:的)?{g % 12}(?:申请)?\s*{_NUM}{_UNIT}",
+            rf"上一?年(?:度)?结转(?:的)?{g % 12}(?:申请)?{_SP}{_NUM}{_UNIT}",
         ),
         (
             "requests.carried_forward.total",
@@ -71,22 +73,22 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "requests.carried_forward.total",
-            rf"结转(?:到|至)?下一?年度(?:继续办理)?(?:的)?(?:申请)?\s*{_NUM}{_UNIT}",
+            rf"结转(?:到|至)?下一?年度(?:继续办理)?(?:的)?(?:申请)?{_SP}{_NUM}{_UNIT}",
         ),
-        ("requests.results_total.total", rf"(?:办结|答复)(?:申请)?\s*{_NUM}{_UNIT}"),
+        ("requests.results_total.total", rf"(?:办结|答复)(?:申请)?{_SP}{_NUM}{_UNIT}"),
         (
             "requests.granted.total",
-            rf"(?<!部分)(?:予以公开|同意公开|全部公开)(?:的)?(?:申请)?\s*{_NUM}{_UNIT}",
+            rf"(?<!部分)(?:予以公开|同意公开|全部公开)(?:的)?(?:申请)?{_SP}{_NUM}{_UNIT}",
         ),
-        ("appeals.review.total", rf"行政复议(?:案件|申请)?\s*(?:共|合计)?\s*{_NUM}{_UNIT}"),
-        (LITIGATION_TOTAL, rf"行政诉讼(?:案件)?\s*(?:共|合计)?\s*{_NUM}{_UNIT}"),
+        ("appeals.review.total", rf"行政复议(?:案件|申请)?{_SP}(?:共|合计)?{_SP}{_NUM}{_UNIT}"),
+        (LITIGATION_TOTAL, rf"行政诉讼(?:案件)?{_SP}(?:共|合计)?{_SP}{_NUM}{_UNIT}"),
     ]
     for row, noun in _DOCS.items():
         out += [
-            (f"active.{row}.in_force", rf"现行有效(?:的)?{noun}\s*(?:共)?\s*{_NUM}{_UNIT}"),
+            (f"active.{row}.in_force", rf"现行有效(?:的)?{noun}{_SP}(?:共)?{_SP}{_NUM}{_UNIT}"),
             (
                 f"active.{row}.issued",
-                rf"(?:制发|新制定|制定|出台|印发|新增)(?:的)?{noun}\s*(?:共)?\s*{_NUM}{_UNIT}",
+                rf"(?:制发|新制定|制定|出台|印发|新增)(?:的)?{noun}{_SP}(?:共)?{_SP}{_NUM}{_UNIT}",
             ),
             (f"active.{row}.issued", rf"(?:未|没有)(?:新增|制发|制定|出台|印发){noun}"),
         ]
