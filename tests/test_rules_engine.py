@@ -106,7 +106,8 @@ def test_diagnostics_are_sorted_by_line_then_column() -> None:
         "requests.results_total.total": Provenance(30, 8),
     }
     got = [(d.line, d.code) for d in check(report_from_facts(facts, provenance=prov))]
-    assert got == [(20, "GI203"), (30, "GI202"), (50, "GI204")]
+    # granted.total breaks its row (GI203) and the 总计 column (GI202): both point at it.
+    assert got == [(20, "GI202"), (20, "GI203"), (50, "GI204")]
 
 
 # --- suggestions ------------------------------------------------------------------------
@@ -144,12 +145,14 @@ def test_a_cell_counted_twice() -> None:
     # 总计 column: （一）予以公开 (3) added once more into （七）总计, and into 一 to keep 一+二.
     facts = base(requests__results_total__total=10, requests__new__total=10)
     [d] = only(check(report_from_facts(facts)), "GI202")
+    # （七）总计 also breaks its own row, so it is located; the same-value cell stays a guess.
     assert d.suggestion == (
-        "requests.granted.total: the difference is exactly 「（一）予以公开」「总计」 (3), as if "
-        "it were counted twice, left out, or put in this row instead of another; "
-        "requests.results_total.total = 7: the total the other cells add up to"
+        "requests.results_total.total = 7: the one cell shared with the other sums that do "
+        "not balance, and this value balances them all; requests.granted.total: the "
+        "difference is exactly 「（一）予以公开」「总计」 (3), as if it were counted twice, "
+        "left out, or put in this row instead of another"
     )
-    assert d.key == "requests.results_total.total"  # a guess does not move the place
+    assert d.key == "requests.results_total.total"
 
 
 def test_an_ambiguous_cell_is_not_suggested() -> None:
@@ -157,8 +160,45 @@ def test_an_ambiguous_cell_is_not_suggested() -> None:
     facts = base(requests__results_total__natural_person=8, requests__new__natural_person=8)
     [d] = only(check(report_from_facts(facts)), "GI202")
     assert d.suggestion == (
-        "requests.results_total.natural_person = 6: the total the other cells add up to"
+        "requests.results_total.natural_person = 6: the one cell shared with the other sums "
+        "that do not balance, and this value balances them all"
     )
+
+
+def test_a_wrong_cell_is_located_where_its_row_and_column_cross() -> None:
+    facts = base("2021", requests__unable__not_held__natural_person=4)  # was 1
+    prov = {"requests.unable.not_held.natural_person": Provenance(57, 12)}
+    diags = check(report_from_facts(facts, provenance=prov))
+    assert [(d.code, d.key, d.line, d.column) for d in diags] == [
+        ("GI202", "requests.unable.not_held.natural_person", 57, 12),
+        ("GI203", "requests.unable.not_held.natural_person", 57, 12),
+    ]
+    assert {d.suggestion for d in diags} == {
+        "requests.unable.not_held.natural_person = 1: the one cell shared with the other sums "
+        "that do not balance, and this value balances them all"
+    }
+
+
+def test_two_wrong_cells_in_one_row_are_not_located() -> None:
+    facts = base(
+        requests__granted__natural_person=3,
+        requests__granted__commercial=2,
+        requests__granted__total=5,
+    )
+    diags = check(report_from_facts(facts))
+    # The row balances, so no cell sits in two unbalanced sums: each column's error stays
+    # at its （七）总计, with the total its rows add up to as the suggestion.
+    total = "the total the other cells add up to"
+    assert [(d.code, d.key, d.suggestion) for d in diags] == [
+        ("GI202", "requests.results_total.commercial",
+         f"requests.results_total.commercial = 2: {total}"),
+        ("GI202", "requests.results_total.natural_person",
+         f"requests.results_total.natural_person = 7: {total}"),
+        ("GI202", "requests.results_total.total",
+         "requests.other.total: the difference is exactly 「（六）其他处理」「总计」 (2), as if it "
+         "were counted twice, left out, or put in this row instead of another; "
+         f"requests.results_total.total = 9: {total}"),
+    ]  # fmt: skip
 
 
 def test_a_group_subtotal_counted_into_the_total() -> None:

@@ -30,7 +30,7 @@ from govinfo.formats import FORMATS
 from govinfo.model import Report
 from govinfo.rules.cells import Value, Values, fmt, label_parts, magnitude, read_values
 from govinfo.rules.registry import REGISTRY, Finding, Registry, Rule, SumRule
-from govinfo.rules.suggest import explain
+from govinfo.rules.suggest import Side, explain, locate
 
 NOT_ASSESSABLE = CodeInfo(
     "GI200",
@@ -109,12 +109,12 @@ class Equation:
     def _unit(self) -> bool:
         return all(w == 1 for _, w in self.items + self.total)
 
-    def balanced(self, cells: Sequence[int | Decimal]) -> bool:
-        """Whether the filled ``cells`` (in the order of ``keys``) balance."""
+    def net(self, cells: Sequence[int | Decimal]) -> int | Decimal:
+        """Items minus total for the filled ``cells`` (in the order of ``keys``); 0 balances."""
         if self.unit:
             n = len(self.items)
-            return sum(cells[:n]) == sum(cells[n:])
-        return sum(w * v for (_, w), v in zip(self.terms, cells, strict=True)) == 0
+            return sum(cells[:n]) - sum(cells[n:])
+        return sum(w * v for (_, w), v in zip(self.terms, cells, strict=True))
 
     @tables.default
     def _tables(self) -> frozenset[str]:
@@ -220,6 +220,7 @@ def check(
         read_values(previous) if previous is not None else None,
     )
     out: list[Diagnostic] = []
+    broken: list[tuple[SumRule, Equation, int | Decimal]] = []
     present = {t for t in ("active", "requests", "appeals") if getattr(report, t) is not None}
     present.update(("meta", "notes"))
     values = ctx.values
@@ -229,11 +230,17 @@ def check(
                 if not eq.tables <= present:
                     continue  # a missing table is GI210's (or the parser's GI102) to report
                 cells = [values.get(k) for k in eq.keys]
-                if None not in cells and eq.balanced(cast("list[int | Decimal]", cells)):
-                    continue  # the common case: fully filled and balanced
-                out.extend(_check_sum(rule, eq, ctx))
+                if None in cells:
+                    out.extend(_check_blanks(rule, eq, ctx))
+                    continue
+                net = eq.net(cast("list[int | Decimal]", cells))
+                if net:  # the common case, balanced, costs no more than the sum
+                    broken.append((rule, eq, net))
         else:
             out.extend(_diagnostic(rule.code, rule.severity, f, ctx) for f in rule.func(ctx))
+    # Located only now: a wrong cell shows as the one cell shared by unbalanced sums.
+    located = locate([(eq.terms, net) for _, eq, net in broken])
+    out.extend(_broken(rule, eq, ctx, located.get(i)) for i, (rule, eq, _) in enumerate(broken))
     out.sort(key=lambda d: (d.line is None, d.line or 0, d.column or 0, d.code, d.keys))
     return out
 
@@ -259,20 +266,33 @@ def _diagnostic(code: str, severity: Severity, f: Finding, ctx: Context) -> Diag
     )
 
 
-def _check_sum(rule: SumRule, eq: Equation, ctx: Context) -> Iterator[Diagnostic]:
-    """The diagnostics of an equation that is blank somewhere or does not balance."""
+def _sides(eq: Equation, ctx: Context) -> tuple[Side, Side, tuple[str, ...]]:
     vals = ctx.values
-    side = [(k, w, vals.get(k)) for k, w in eq.items], [(k, w, vals.get(k)) for k, w in eq.total]
-    blanks = [k for k, _, v in (*side[0], *side[1]) if v is None]
-    known = _sum(side[0]) - _sum(side[1])
-    keys = tuple(k for k, _ in eq.total) + tuple(k for k, _ in eq.items)
+    items = [(k, w, vals.get(k)) for k, w in eq.items]
+    total = [(k, w, vals.get(k)) for k, w in eq.total]
+    return items, total, tuple(k for k, _ in eq.total) + tuple(k for k, _ in eq.items)
+
+
+def _broken(
+    rule: SumRule, eq: Equation, ctx: Context, located: tuple[str, int | Decimal] | None
+) -> Diagnostic:
+    """The rule's own diagnostic for a filled equation that does not balance."""
+    items, total, keys = _sides(eq, ctx)
+    net = _sum(items) - _sum(total)
     where, short = _labels(keys, ctx.format)
-    if not blanks:
-        suggestion, culprits = explain(side[0], side[1], ctx)
-        order = (*culprits, *(k for k in keys if k not in culprits))
-        message = f"{where}{_equation(side, short)} (difference {fmt(magnitude(known))})"
-        yield _diagnostic(rule.code, rule.severity, Finding(order, message, suggestion), ctx)
-        return
+    suggestion, culprits = explain(items, total, ctx, located)
+    order = (*culprits, *(k for k in keys if k not in culprits))
+    message = f"{where}{_equation((items, total), short)} (difference {fmt(magnitude(net))})"
+    return _diagnostic(rule.code, rule.severity, Finding(order, message, suggestion), ctx)
+
+
+def _check_blanks(rule: SumRule, eq: Equation, ctx: Context) -> Iterator[Diagnostic]:
+    """GI200 or GI250 for an equation with a blank cell (the module doc says which)."""
+    items, total, keys = _sides(eq, ctx)
+    side = items, total
+    blanks = [k for k, _, v in (*items, *total) if v is None]
+    known = _sum(items) - _sum(total)
+    where, short = _labels(keys, ctx.format)
     # Blank items can add to the items side, blank totals to the total side.
     can_add = any(v is None and w > 0 for _, w, v in side[0]) or any(
         v is None and w < 0 for _, w, v in side[1]
@@ -363,8 +383,5 @@ def _side(terms: Sequence[tuple[str, int, Value]], short: Mapping[str, str]) -> 
     return f"{head} ({detail})"
 
 
-def _equation(
-    side: tuple[list[tuple[str, int, Value]], list[tuple[str, int, Value]]],
-    short: Mapping[str, str],
-) -> str:
+def _equation(side: tuple[Side, Side], short: Mapping[str, str]) -> str:
     return f"{_side(side[0], short)}, but {_side(side[1], short)}"

@@ -3,6 +3,8 @@
 Each heuristic answers "which single change to which cell would balance the
 equation, and why is that change plausible":
 
+- the one cell shared by this sum and other unbalanced sums (a row and a column),
+  when one change to it balances them all (:func:`locate`): blames the cell;
 - digits of two cells run together (「1012」 where 10 balances): blames the cell;
 - two adjacent digits swapped (「3010」 where 3001 balances): blames the cell;
 - the difference is exactly one cell's value (≥ 2, and only one such cell): that
@@ -31,11 +33,44 @@ Side = Sequence[tuple[str, int, Value]]
 WAN = 10_000
 
 
-def explain(items: Side, total: Side, ctx: Context) -> tuple[str | None, tuple[str, ...]]:
+def locate(
+    broken: Sequence[tuple[Sequence[tuple[str, int]], int | Decimal]],
+) -> dict[int, tuple[str, int | Decimal]]:
+    """Which cell one change would fix, for each unbalanced sum where that is clear.
+
+    :param broken: per unbalanced sum, its ``(key, coefficient)`` terms (items +w,
+        total −w) and its net (items − total).
+    :returns: index → ``(key, change)`` when exactly one cell of that sum also sits in
+        another unbalanced sum, and the same change to it balances every unbalanced
+        sum that holds it: a single wrong number breaks its row and its column alike.
+    """
+    changes: dict[str, list[int | Decimal | None]] = {}
+    for terms, net in broken:
+        for key, coef in terms:
+            # Only unit weights give an exact change; others cannot locate a cell.
+            changes.setdefault(key, []).append(-net * coef if coef in (1, -1) else None)
+    out: dict[int, tuple[str, int | Decimal]] = {}
+    for i, (terms, _) in enumerate(broken):
+        found = [
+            (key, seen[0])
+            for key, _ in terms
+            if len(seen := changes[key]) >= 2
+            and seen[0] is not None
+            and seen.count(seen[0]) == len(seen)
+        ]
+        if len(found) == 1:
+            out[i] = found[0]
+    return out
+
+
+def explain(
+    items: Side, total: Side, ctx: Context, located: tuple[str, int | Decimal] | None = None
+) -> tuple[str | None, tuple[str, ...]]:
     """A suggestion for an unbalanced, fully filled equation, and the cells it blames.
 
-    :returns: ``(suggestion or None, keys of the blamed cells)``; only the specific
-        causes (run-together or swapped digits) blame a cell.
+    :param located: the cell :func:`locate` found for this sum, and its change.
+    :returns: ``(suggestion or None, keys of the blamed cells)``; only a located cell and
+        the specific causes (run-together or swapped digits) blame a cell.
     """
     diff = _net(items) - _net(total)  # > 0: the items side is larger
     specific: list[tuple[str, Value, str]] = []
@@ -63,6 +98,20 @@ def explain(items: Side, total: Side, ctx: Context) -> tuple[str | None, tuple[s
                 )
             )
     found = specific + (equal if len(equal) == 1 else [])
+    if located is not None:
+        key, change = located
+        value = next((v for k, _, v in [*items, *total] if k == key), None)
+        fix = (key, (value or 0) + change)
+        if not any((k, t) == fix for k, t, _ in specific):  # a digit cause says it better
+            found.insert(
+                0,
+                (
+                    *fix,
+                    "the one cell shared with the other sums that do not "
+                    "balance, and this value balances them all",
+                ),
+            )
+            specific.insert(0, found[0])
     reasons = [f"{k} = {fmt(t)}: {why}" if t is not None else f"{k}: {why}" for k, t, why in found]
     if not specific:
         group = _group_counted_twice(items, diff, ctx)
