@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import multiprocessing
 import os
 import signal
 import stat
 import threading
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -167,13 +168,16 @@ def _not_a_file(path: str) -> str | None:
     return "is not a regular file"
 
 
-def _rules_check() -> Any:
-    """``govinfo.rules.check`` when the rules package is installed, else ``None``."""
-    try:
-        module = importlib.import_module("govinfo.rules")
-    except ImportError:
+def rules_check() -> Callable[..., list[Diagnostic]] | None:
+    """``govinfo.rules.check`` when the rules package is installed, else ``None``.
+
+    A rules package that is present but fails to import raises: checking without
+    the rules would pass a broken install off as clean reports.
+    """
+    if importlib.util.find_spec("govinfo.rules") is None:
         return None
-    return getattr(module, "check", None)
+    found = getattr(importlib.import_module("govinfo.rules"), "check", None)
+    return found if callable(found) else None
 
 
 def read_one(path: str | os.PathLike[str], *, check: bool = False) -> Report | BatchError:
@@ -193,7 +197,7 @@ def read_one(path: str | os.PathLike[str], *, check: bool = False) -> Report | B
     try:
         report = parse_file(name)
         if check:
-            rules = _rules_check()
+            rules = rules_check()
             if rules is not None:
                 found = tuple(rules(report))
                 report = attrs.evolve(report, diagnostics=report.diagnostics + found)

@@ -47,8 +47,9 @@ def add_parsers(sub: Any) -> None:
 
     p = sub.add_parser("diff", help="the facts that differ between two reports",
                        description="Print the facts that differ between two reports (two "
-                       "drafts, or two years of one agency), then the diagnostics of the "
-                       "cross-year rules with OLD as the previous year. Exit status: 0 when "
+                       "drafts, or two years of one agency), then, for two years, the "
+                       "diagnostics of the cross-year rules with OLD as the previous year. "
+                       "Exit status: 0 when "
                        "no fact differs, 1 when some do, 2 for unreadable input.")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
@@ -123,7 +124,8 @@ def run_diff(args: argparse.Namespace) -> int:
         changes.append((key, key in before, a, key in after, b))
     cross = []
     check = rules_check()
-    if check is not None:
+    drafts = old.meta.year is not None and old.meta.year == new.meta.year
+    if check is not None and not drafts:
         # The cross-year rules are those that only speak when given the previous year.
         alone = {d.fingerprint for d in check(new)}
         cross = [with_path(d, d.path or new.source) for d in check(new, previous=old)
@@ -143,8 +145,13 @@ def run_diff(args: argparse.Namespace) -> int:
             print(f"{key}: {style.paint(_show(a, pa), '31')} → {style.paint(_show(b, pb), '32')}")
         for d in cross:
             print(style.diagnostic(d))
-        print(f"{len(changes):,} facts differ; {len(cross):,} cross-year diagnostics"
-              + ("" if check is not None else " (the rules package is not installed)"),
+        if drafts:
+            note = " (two drafts of one year: no cross-year rules)"
+        elif check is None:
+            note = " (the rules package is not installed)"
+        else:
+            note = ""
+        print(f"{len(changes):,} facts differ; {len(cross):,} cross-year diagnostics{note}",
               file=sys.stderr)
     return EXIT_FOUND if changes else EXIT_OK
 

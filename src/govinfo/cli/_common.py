@@ -84,13 +84,14 @@ Check = Callable[..., list[Diagnostic]]
 
 
 def rules_check() -> Check | None:
-    """``govinfo.rules.check``, or ``None`` while the rules package is absent."""
-    try:
-        module = importlib.import_module("govinfo.rules")
-    except ImportError:
-        return None
-    found = getattr(module, "check", None)
-    return found if callable(found) else None
+    """``govinfo.rules.check``, or ``None`` when the rules package is absent.
+
+    A rules package that is present but fails to import raises: checking without
+    the rules would report a broken install as a clean report.
+    """
+    from govinfo.batch import rules_check as find
+
+    return find()
 
 
 def all_diagnostics(report: Report, *, previous: Report | None = None) -> list[Diagnostic]:
