@@ -114,13 +114,22 @@ def test_diagnostics_are_sorted_by_line_then_column() -> None:
 
 
 def test_digits_of_two_cells_run_together_blame_the_cell() -> None:
-    facts = base(requests__granted__natural_person=23)  # 2 and 3 glued; should be 2
+    facts = base(requests__granted__natural_person=212)  # 2 and 12 glued; should be 2
     got = {d.code: d for d in check(report_from_facts(facts))}
-    assert got["GI203"].key == f"requests.granted.{NP}"
-    assert got["GI203"].suggestion == (
-        "requests.granted.natural_person = 2: 「23」 looks like 2 and 3 run together"
+    for code in ("GI202", "GI203"):
+        assert got[code].key == f"requests.granted.{NP}"
+        assert got[code].suggestion == (
+            "requests.granted.natural_person = 2: 「212」 looks like 2 and 12 run together"
+        )
+
+
+def test_two_digit_cells_are_not_taken_for_glued_ones() -> None:
+    facts = base(requests__granted__natural_person=23)  # 「23」 is 2|3 by chance as often
+    got = {d.code: d.suggestion for d in check(report_from_facts(facts))}
+    assert got["GI203"] == (
+        "requests.granted.natural_person = 2: the one cell shared with the other sums that do "
+        "not balance, and this value balances them all"
     )
-    assert got["GI202"].key == f"requests.granted.{NP}"
 
 
 def test_swapped_digits() -> None:
@@ -142,15 +151,25 @@ def test_swapped_digits() -> None:
 
 
 def test_a_cell_counted_twice() -> None:
-    # 总计 column: （一）予以公开 (3) added once more into （七）总计, and into 一 to keep 一+二.
+    # 行政复议: 结果维持 (3) counted once more into 总计 (7 = 3 + 3 + 1).
+    facts = base(appeals__review__upheld=3, appeals__review__total=7)
+    [d] = check(report_from_facts(facts))
+    assert d.suggestion == (
+        "appeals.review.upheld: the difference is exactly 「行政复议」「结果维持」 (3), as if it "
+        "were counted twice, left out, or put in this row instead of another; "
+        "appeals.review.total = 4: the total the other cells add up to"
+    )
+    assert d.key == "appeals.review.total"  # a guess does not move the place
+
+
+def test_a_located_cell_outweighs_guesses_from_one_sum() -> None:
+    # 总计 column: （七）总计 raised by 3 (= （一）予以公开), 一 raised to keep 一+二 balanced;
+    # （七）总计 breaks its column and its row alike, so it is located.
     facts = base(requests__results_total__total=10, requests__new__total=10)
     [d] = only(check(report_from_facts(facts)), "GI202")
-    # （七）总计 also breaks its own row, so it is located; the same-value cell stays a guess.
     assert d.suggestion == (
         "requests.results_total.total = 7: the one cell shared with the other sums that do "
-        "not balance, and this value balances them all; requests.granted.total: the "
-        "difference is exactly 「（一）予以公开」「总计」 (3), as if it were counted twice, "
-        "left out, or put in this row instead of another"
+        "not balance, and this value balances them all"
     )
     assert d.key == "requests.results_total.total"
 

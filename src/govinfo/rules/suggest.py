@@ -5,7 +5,8 @@ equation, and why is that change plausible":
 
 - the one cell shared by this sum and other unbalanced sums (a row and a column),
   when one change to it balances them all (:func:`locate`): blames the cell;
-- digits of two cells run together (「1012」 where 10 balances): blames the cell;
+- digits of two cells run together (「1012」 where 10 balances; three digits or
+  more): blames the cell;
 - two adjacent digits swapped (「3010」 where 3001 balances): blames the cell;
 - the difference is exactly one cell's value (≥ 2, and only one such cell): that
   cell may be counted twice, left out, or belong to another row;
@@ -97,30 +98,31 @@ def explain(
                     "counted twice, left out, or put in this row instead of another",
                 )
             )
-    found = specific + (equal if len(equal) == 1 else [])
+    # A cause that fits many cells explains none of them.
+    found = (specific if len(specific) == 1 else []) + (equal if len(equal) == 1 else [])
     if located is not None:
+        # Two unbalanced sums crossing at one cell outweigh any guess from one sum alone.
         key, change = located
         value = next((v for k, _, v in [*items, *total] if k == key), None)
         fix = (key, (value or 0) + change)
-        if not any((k, t) == fix for k, t, _ in specific):  # a digit cause says it better
-            found.insert(
-                0,
-                (
-                    *fix,
-                    "the one cell shared with the other sums that do not "
-                    "balance, and this value balances them all",
-                ),
+        digits = [f for f in found if (f[0], f[1]) == fix]  # a digit cause says why
+        found = digits or [
+            (
+                *fix,
+                "the one cell shared with the other sums that do not "
+                "balance, and this value balances them all",
             )
-            specific.insert(0, found[0])
+        ]
+    blamed = tuple(k for k, t, _ in found if t is not None)
     reasons = [f"{k} = {fmt(t)}: {why}" if t is not None else f"{k}: {why}" for k, t, why in found]
-    if not specific:
+    if not blamed:
         group = _group_counted_twice(items, diff, ctx)
         if group:
             reasons.append(group)
         key, weight, value = total[0] if len(total) == 1 else ("", 0, None)
         if weight == 1 and value is not None:
             reasons.append(f"{key} = {fmt(value + diff)}: the total the other cells add up to")
-    return "; ".join(reasons) or None, tuple(k for k, _, _ in specific)
+    return "; ".join(reasons) or None, blamed
 
 
 def _net(side: Side) -> int | Decimal:
@@ -136,7 +138,12 @@ def _label(key: str, ctx: Context) -> str:
 
 
 def _glued(text: str, target: int) -> str | None:
-    """``"10 and 12"`` when ``text`` splits into two numbers, one of them ``target``."""
+    """``"10 and 12"`` when ``text`` splits into two numbers, one of them ``target``.
+
+    Two-digit cells are left alone: 「12」 splits into 1 and 2 by chance too often.
+    """
+    if len(text) < 3:
+        return None
     for i in range(1, len(text)):
         a, b = text[:i], text[i:]
         if b[0] == "0" and len(b) > 1:
