@@ -9,9 +9,7 @@ output, named after it: ``out.jsonl`` → ``out.diagnostics.jsonl``.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -77,11 +75,14 @@ class _Writer:
 
 class _JsonLines(_Writer):
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        import json
+
         super().__init__(path, columns)
+        self._encode = json.JSONEncoder(ensure_ascii=False).encode
         self._fh: IO[str] = open(path, "w", encoding="utf-8")
 
     def _write(self, row: dict[str, Any]) -> None:
-        self._fh.write(json.dumps({c: row[c] for c in self.columns}, ensure_ascii=False) + "\n")
+        self._fh.write(self._encode({c: row[c] for c in self.columns}) + "\n")
 
     def close(self) -> None:
         self._fh.close()
@@ -89,6 +90,8 @@ class _JsonLines(_Writer):
 
 class _Csv(_Writer):
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        import csv
+
         super().__init__(path, columns)
         # newline="" lets the csv module write its own line ends (RFC 4180: CRLF).
         self._fh: IO[str] = open(path, "w", encoding="utf-8", newline="")

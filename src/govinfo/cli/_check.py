@@ -9,7 +9,6 @@ around it moves, and comes back when its numbers change.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -68,6 +67,8 @@ def read_baseline(path: str) -> set[str]:
 
     :raises CommandError: the file cannot be read or is not a baseline.
     """
+    import json
+
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -90,6 +91,8 @@ def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> int:
     Each entry keeps code, path, key and message beside the fingerprint, so that a
     reviewer can read what was accepted.
     """
+    import json
+
     entries = {}
     for d in diagnostics:
         entries[d.fingerprint] = {"fingerprint": d.fingerprint, "code": d.code,
@@ -145,6 +148,8 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_TROUBLE if unreadable else EXIT_OK
     if args.format == "json":
+        import json
+
         json.dump([diagnostic_dict(d) for d in shown], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     summary = f"{plural(len(args.files), 'file')}: {severity_counts(shown)}"

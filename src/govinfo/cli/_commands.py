@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from govinfo.cli._common import (
@@ -70,7 +68,11 @@ def _jsonable(value: Any) -> Any:
 
 def run_parse(args: argparse.Namespace) -> int:
     """Print the report as canonical JSON or flat facts; diagnostics go to stderr."""
+    import json
+
     if args.sample:
+        from importlib import resources
+
         from govinfo.api import parse
 
         text = resources.files("govinfo").joinpath("data/sample.txt").read_text("utf-8")
@@ -114,6 +116,8 @@ def _show(value: Any, present: bool) -> str:
 
 def run_diff(args: argparse.Namespace) -> int:
     """Print the facts that differ, then the cross-year diagnostics."""
+    import json
+
     old, new = read_report(args.old), read_report(args.new)
     before, after = old.facts(), new.facts()
     changes = []
@@ -167,6 +171,8 @@ def run_rules(args: argparse.Namespace) -> int:
                                "'govinfo rules' lists them all")
         entries = [e for e in entries if e.code in wanted]
     if args.format == "json":
+        import json
+
         data = [{"code": e.code, "severity": e.severity, "name": e.name, "stage": e.stage,
                  "doc": e.doc} for e in entries]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
