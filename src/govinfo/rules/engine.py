@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import cast
 
@@ -30,7 +30,7 @@ from govinfo.formats import FORMATS
 from govinfo.model import Report
 from govinfo.rules.cells import Value, Values, fmt, label_parts, magnitude, read_values
 from govinfo.rules.registry import REGISTRY, Finding, Registry, Rule, SumRule
-from govinfo.rules.suggest import Side, explain, locate
+from govinfo.rules.suggest import Side, explain, locate, side_sum
 
 NOT_ASSESSABLE = CodeInfo(
     "GI200",
@@ -231,7 +231,7 @@ def check(
                     continue  # a missing table is GI210's (or the parser's GI102) to report
                 cells = [values.get(k) for k in eq.keys]
                 if None in cells:
-                    out.extend(_check_blanks(rule, eq, ctx))
+                    out.append(_check_blanks(rule, eq, ctx))
                     continue
                 net = eq.net(cast("list[int | Decimal]", cells))
                 if net:  # the common case, balanced, costs no more than the sum
@@ -278,7 +278,7 @@ def _broken(
 ) -> Diagnostic:
     """The rule's own diagnostic for a filled equation that does not balance."""
     items, total, keys = _sides(eq, ctx)
-    net = _sum(items) - _sum(total)
+    net = side_sum(items) - side_sum(total)
     where, short = _labels(keys, ctx.format)
     suggestion, culprits = explain(items, total, ctx, located)
     order = (*culprits, *(k for k in keys if k not in culprits))
@@ -286,19 +286,18 @@ def _broken(
     return _diagnostic(rule.code, rule.severity, Finding(order, message, suggestion), ctx)
 
 
-def _check_blanks(rule: SumRule, eq: Equation, ctx: Context) -> Iterator[Diagnostic]:
+def _check_blanks(rule: SumRule, eq: Equation, ctx: Context) -> Diagnostic:
     """GI200 or GI250 for an equation with a blank cell (the module doc says which)."""
     items, total, keys = _sides(eq, ctx)
-    side = items, total
     blanks = [k for k, _, v in (*items, *total) if v is None]
-    known = _sum(items) - _sum(total)
+    known = side_sum(items) - side_sum(total)
     where, short = _labels(keys, ctx.format)
     # Blank items can add to the items side, blank totals to the total side.
-    can_add = any(v is None and w > 0 for _, w, v in side[0]) or any(
-        v is None and w < 0 for _, w, v in side[1]
+    can_add = any(v is None and w > 0 for _, w, v in items) or any(
+        v is None and w < 0 for _, w, v in total
     )
-    can_sub = any(v is None and w < 0 for _, w, v in side[0]) or any(
-        v is None and w > 0 for _, w, v in side[1]
+    can_sub = any(v is None and w < 0 for _, w, v in items) or any(
+        v is None and w > 0 for _, w, v in total
     )
     order = (*blanks, *(k for k in keys if k not in blanks))
     named = _blank_names(blanks, keys, short)
@@ -310,16 +309,15 @@ def _check_blanks(rule: SumRule, eq: Equation, ctx: Context) -> Iterator[Diagnos
             suggestion = f"{order[0]} = {fmt(magnitude(known))}" if len(blanks) == 1 else None
         message = f"{where}{named}, so {rule.name} ({rule.code}) cannot be checked; {outcome}"
         info = NOT_ASSESSABLE
-        yield _diagnostic(info.code, info.severity, Finding(order, message, suggestion), ctx)
-        return
+        return _diagnostic(info.code, info.severity, Finding(order, message, suggestion), ctx)
     warn = BLANKS_IMBALANCE
     message = (
-        f"{where}{named}; read as 0, {_equation(side, short)} "
+        f"{where}{named}; read as 0, {_equation((items, total), short)} "
         f"(difference {fmt(magnitude(known))}), and no count in the blank "
         f"{'cell' if len(blanks) == 1 else 'cells'} can make up the difference "
         f"({rule.name}, {rule.code})"
     )
-    yield _diagnostic(warn.code, warn.severity, Finding(order, message), ctx)
+    return _diagnostic(warn.code, warn.severity, Finding(order, message), ctx)
 
 
 def _blank_names(blanks: Sequence[str], keys: Sequence[str], short: Mapping[str, str]) -> str:
@@ -338,14 +336,6 @@ def _cells(blanks: Sequence[str]) -> str:
     return "cell holds" if len(blanks) == 1 else "cells together hold"
 
 
-def _sum(terms: Iterable[tuple[str, int, Value]]) -> int | Decimal:
-    total: int | Decimal = 0
-    for _, w, v in terms:
-        if v is not None:
-            total += w * v
-    return total
-
-
 @functools.lru_cache(maxsize=512)
 def _labels(keys: tuple[str, ...], format_name: str | None) -> tuple[str, dict[str, str]]:
     """The message prefix naming what every cell shares (「column」 or 「row」), and each
@@ -361,7 +351,7 @@ def _labels(keys: tuple[str, ...], format_name: str | None) -> tuple[str, dict[s
 
 
 def _side(terms: Sequence[tuple[str, int, Value]], short: Mapping[str, str]) -> str:
-    total = _sum(terms)
+    total = side_sum(terms)
     if len(terms) == 1:
         key, _, v = terms[0]
         return f"{short[key]} = {fmt(v or 0)}"

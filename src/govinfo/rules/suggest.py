@@ -73,7 +73,7 @@ def explain(
     :returns: ``(suggestion or None, keys of the blamed cells)``; only a located cell and
         the specific causes (run-together or swapped digits) blame a cell.
     """
-    diff = _net(items) - _net(total)  # > 0: the items side is larger
+    diff = side_sum(items) - side_sum(total)  # > 0: the items side is larger
     specific: list[tuple[str, Value, str]] = []
     equal: list[tuple[str, Value, str]] = []
     # A cell on the items side moves the difference by +w·v, on the total side by −w·v.
@@ -94,7 +94,7 @@ def explain(
                 (
                     key,
                     None,
-                    f"the difference is exactly {_label(key, ctx)} ({v}), as if it were "
+                    f"the difference is exactly {ctx.label(key)} ({v}), as if it were "
                     "counted twice, left out, or put in this row instead of another",
                 )
             )
@@ -125,16 +125,13 @@ def explain(
     return "; ".join(reasons) or None, blamed
 
 
-def _net(side: Side) -> int | Decimal:
+def side_sum(side: Side) -> int | Decimal:
+    """Σ weight·value over one side of a sum, a blank counting as 0."""
     total: int | Decimal = 0
     for _, w, v in side:
-        total += w * (v or 0)
+        if v is not None:
+            total += w * v
     return total
-
-
-def _label(key: str, ctx: Context) -> str:
-    row, col = label_parts(key, ctx.format)
-    return f"「{row}」「{col}」"
 
 
 def _glued(text: str, target: int) -> str | None:
