@@ -16,6 +16,7 @@ from govinfo.cli._common import (
     Style,
     catalogue,
     diagnostic_dict,
+    plural,
     read_report,
     rules_check,
     with_path,
@@ -155,7 +156,8 @@ def run_diff(args: argparse.Namespace) -> int:
             note = " (the rules package is not installed)"
         else:
             note = ""
-        print(f"{len(changes):,} facts differ; {len(cross):,} cross-year diagnostics{note}",
+        differ = "fact differs" if len(changes) == 1 else "facts differ"
+        print(f"{len(changes):,} {differ}; {plural(len(cross), 'cross-year diagnostic')}{note}",
               file=sys.stderr)
     return EXIT_FOUND if changes else EXIT_OK
 
