@@ -143,6 +143,13 @@ def test_money_is_never_a_float_and_chinese_stays_readable() -> None:
     assert json.loads(text)["schema_version"] == SCHEMA_VERSION == schema_version()
 
 
+def test_long_amounts_are_kept_to_the_last_digit() -> None:
+    amount = Decimal("123456789012345678901234567.123456789")
+    report = from_facts({"meta.format": "2021", "active.fees.amount": amount})
+    assert '"amount": "123456789012345678901234567.123456789"' in dumps(report)
+    assert loads(dumps(report)).facts()["active.fees.amount"] == amount
+
+
 def test_equal_reports_give_identical_bytes() -> None:
     spellings = ["595000", "595000.00", "5.95E+5", "0595000"]
     texts = {
@@ -158,7 +165,9 @@ def test_equal_reports_give_identical_bytes() -> None:
 @pytest.mark.parametrize(
     ("value", "text"),
     [("0", "0"), ("-0", "0"), ("0E-7", "0"), ("1.20", "1.2"), ("1E+4", "10000"),
-     ("-3.5000", "-3.5"), ("0.000001", "0.000001"), ("12345678901234567890.1", "12345678901234567890.1")],
+     ("-3.5000", "-3.5"), ("0.000001", "0.000001"), ("1." + "0" * 60, "1"),
+     # more digits than the decimal context's 28: nothing is rounded
+     ("12345678901234567890.1234567890123", "12345678901234567890.1234567890123")],
 )
 def test_decimal_spelling(value: str, text: str) -> None:
     assert decimal_str(Decimal(value)) == text

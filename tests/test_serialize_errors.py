@@ -66,6 +66,11 @@ ERRORS: list[tuple[Callable[[dict[str, Any]], None], str, str]] = [
      'expected decimal string, got "59.5万元"'),
     (_set("active.procurement.amount", "NaN"), "$.active.procurement.amount",
      'expected decimal string, got "NaN"'),
+    (_set("active.procurement.amount", "1E+999999999"), "$.active.procurement.amount",
+     'expected an amount under 1E+30 with at most 30 decimals, got "1E+999999999"'),
+    (_set("active.procurement.amount", "0." + "0" * 40 + "1"), "$.active.procurement.amount",
+     "expected an amount under 1E+30 with at most 30 decimals, "
+     'got "0.00000000000000000000000000000000000000001"'),
     (_set("active.procurement.foo", 1), "$.active.procurement.foo", "unexpected key"),
     (_set("requests.new", 7), "$.requests.new", "expected object, got 7"),
     (_set("meta.date", "2021-13-01"), "$.meta.date",
@@ -121,7 +126,8 @@ def test_every_problem_is_reported() -> None:
 
 @pytest.mark.parametrize(
     ("text", "where"),
-    [("{", "1:2"), ('{"meta": }', "1:10"), ("[]", "$"), ('"report"', "$")],
+    [("{", "1:2"), ('{"meta": }', "1:10"), ("[]", "$"), ('"report"', "$"),
+     ('{"meta": {"year": ' + "9" * 5000 + "}}", "$"), ("[" * 100_000, "$")],
 )
 def test_loads_rejects_what_is_not_a_report(text: str, where: str) -> None:
     with pytest.raises(StructureError) as info:

@@ -109,6 +109,10 @@ def loads(text: str | bytes) -> Report:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise StructureError(f"not JSON: {exc.msg}", where=f"{exc.lineno}:{exc.colno}") from exc
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise StructureError(f"not readable JSON: {exc}", where="$") from exc
+    except RecursionError as exc:
+        raise StructureError("not readable JSON: nested too deeply", where="$") from exc
     return from_dict(data)
 
 

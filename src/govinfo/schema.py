@@ -30,8 +30,8 @@ from govinfo.model import TABLE_CLASSES, Report
 __all__ = ["DECIMAL_PATTERN", "build_schema", "json_schema", "schema_text"]
 
 #: The spelling :func:`govinfo.serialize.decimal_str` writes: no exponent, no
-#: leading or trailing zeros, no ``+``.
-DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$"
+#: leading or trailing zeros, no ``+``; under 10**30, at most 30 decimals.
+DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]{0,29})(\.[0-9]{0,29}[1-9])?$"
 _DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _FACT_KEY_PATTERN = r"^[a-z_]+(\.[a-z0-9_]+)+$"
 _UNIT_NOTE = {

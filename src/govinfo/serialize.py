@@ -64,16 +64,38 @@ def decimal_str(value: Decimal) -> str:
     """The canonical spelling of an amount: plain digits, no exponent, no trailing zeros.
 
     ``Decimal("5.95E+5")`` and ``Decimal("595000.00")`` both give ``"595000"``, so
-    equal amounts always serialize to the same bytes.
+    equal amounts always serialize to the same bytes. Every digit is kept: the
+    spelling never rounds.
 
     :param value: a finite decimal.
-    :raises StructureError: for NaN or infinity, which are not amounts.
+    :raises StructureError: for NaN, infinity, or an amount of 10**30 or more
+        (or with more than 30 decimals), which no report holds.
     """
     if not value.is_finite():
         raise StructureError(f"not a finite amount: {value}")
     if value == 0:
         return "0"  # also folds Decimal("-0") and "0E-7" into one spelling
-    return format(value.normalize(), "f")
+    if not -_MAX_DIGITS <= value.adjusted() < _MAX_DIGITS or _decimals(value) > _MAX_DIGITS:
+        raise StructureError(f"not an amount govinfo writes: {value}")
+    # format(..., "f") is exact, unlike normalize(), which rounds to 28 digits.
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+#: Amounts are written digit by digit, so "1E+999999999" would be a gigabyte of
+#: zeros; no real amount comes near 10**30 yuan or needs 30 decimals.
+_MAX_DIGITS = 30
+
+
+def _decimals(value: Decimal) -> int:
+    """How many decimals ``value`` needs once trailing zeros are dropped."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    text = "".join(map(str, digits))
+    return max(0, -exponent - (len(text) - len(text.rstrip("0"))))
 
 
 _DECIMAL_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -95,13 +117,22 @@ def _structure_str(value: object, _: type) -> str:
 def _structure_decimal(value: object, _: type) -> Decimal:
     # Strings are the canonical form; ints and Decimals are accepted from Python
     # callers. Floats are refused: 0.1 has no exact decimal meaning.
+    amount: Decimal | None = None
     if isinstance(value, Decimal) and value.is_finite():
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, str) and _DECIMAL_RE.fullmatch(value):
-        return Decimal(value)
-    raise Mismatch(f"expected decimal string, got {describe(value)}")
+        amount = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        amount = Decimal(value)
+    elif isinstance(value, str) and _DECIMAL_RE.fullmatch(value):
+        amount = Decimal(value)
+    if amount is None:
+        raise Mismatch(f"expected decimal string, got {describe(value)}")
+    too_big = amount and not -_MAX_DIGITS <= amount.adjusted() < _MAX_DIGITS
+    if too_big or _decimals(amount) > _MAX_DIGITS:
+        raise Mismatch(
+            f"expected an amount under 1E+{_MAX_DIGITS} with at most {_MAX_DIGITS} decimals, "
+            f"got {describe(value)}"
+        )
+    return amount
 
 
 def _structure_date(value: object, _: type) -> datetime.date:

@@ -99,7 +99,11 @@ def cell_text(value: Any, column: ColumnSpec) -> str:
     if value is None:
         return ""
     if column.unit == "wan_yuan":
-        return decimal_str(Decimal(value).scaleb(-4))
+        # Shift the exponent by hand: Decimal.scaleb rounds to 28 digits.
+        sign, digits, exponent = Decimal(value).as_tuple()
+        if isinstance(exponent, int):  # not NaN or infinity, which decimal_str refuses
+            value = Decimal((sign, digits, exponent - 4))
+        return decimal_str(Decimal(value))
     if column.unit == "yuan":
         return f"{decimal_str(Decimal(value))}元"
     return str(value)
