@@ -42,8 +42,14 @@ class Line:
         return col + 1
 
     def piece(self, start: int, end: int | None = None) -> Line:
-        """The sub-line ``text[start:end]``, keeping its source position."""
-        return Line(self.number, self.column(start) - 1, self.text[start:end], ())
+        """The sub-line ``text[start:end]``, keeping its source position.
+
+        Debris removed inside the piece stays recorded, so its columns stay right.
+        """
+        text = self.text[start:end]
+        stop = start + len(text)
+        removed = tuple((at - start, n) for at, n in self.removed if start < at <= stop)
+        return Line(self.number, self.column(start) - 1, text, removed)
 
     @property
     def is_blank(self) -> bool:
