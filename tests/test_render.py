@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo.api import parse
+from govinfo import parse
 from govinfo.canonical import from_facts, loads
 from govinfo.errors import GovinfoError
 from govinfo.formats import FORMATS
