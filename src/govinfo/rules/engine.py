@@ -299,7 +299,8 @@ def _check_blanks(rule: SumRule, eq: Equation, ctx: Context) -> Diagnostic:
     can_sub = any(v is None and w < 0 for _, w, v in items) or any(
         v is None and w > 0 for _, w, v in total
     )
-    order = (*blanks, *(k for k in keys if k not in blanks))
+    blank = set(blanks)
+    order = (*blanks, *(k for k in keys if k not in blank))
     named = _blank_names(blanks, keys, short)
     if known == 0 or (known < 0 and can_add) or (known > 0 and can_sub):
         if known == 0:
