@@ -19,6 +19,7 @@ from govinfo.model import Report
 
 if TYPE_CHECKING:
     from govinfo.api import parse, parse_bytes, parse_file
+    from govinfo.batch import aggregate, parse_many, to_frame
     from govinfo.canonical import dump, dumps, from_dict, from_facts, load, loads, to_dict
     from govinfo.render import render
     from govinfo.rules import check
@@ -41,6 +42,9 @@ _LAZY = {
     "json_schema": "govinfo.schema",
     "render": "govinfo.render",
     "check": "govinfo.rules",
+    "parse_many": "govinfo.batch",
+    "to_frame": "govinfo.batch",
+    "aggregate": "govinfo.batch",
 }
 
 
@@ -67,6 +71,7 @@ __all__ = [
     "Severity",
     "StructureError",
     "__version__",
+    "aggregate",
     "check",
     "dump",
     "dumps",
@@ -78,6 +83,8 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_many",
     "render",
     "to_dict",
+    "to_frame",
 ]
