@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import govinfo
+from govinfo.normalize import MAX_DECIMALS, MAX_DIGITS, read_value
 from govinfo.source import clean_line
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -35,3 +36,43 @@ def test_provenance_of_a_scraped_line_skips_debris_before_the_cell() -> None:
     got = govinfo.parse("\n".join(lines)).provenance["active.rules.issued"]
     assert (got.line, got.column) == (want.line, want.column + 1)
     assert lines[got.line - 1][got.column - 1 :].startswith(got.text)
+
+
+def _replace_cell(text: str, key: str, new: str) -> str:
+    prov = govinfo.parse(text).provenance[key]
+    lines = text.split("\n")
+    line = lines[prov.line - 1]
+    at = prov.column - 1
+    assert line[at:].startswith(prov.text)
+    lines[prov.line - 1] = line[:at] + new + line[at + len(prov.text) :]
+    return "\n".join(lines)
+
+
+def test_a_cell_of_5000_digits_is_an_unreadable_cell_not_a_crash() -> None:
+    # Found by tests/test_fuzz.py: int() refuses strings of over 4300 digits, and
+    # read_value raised ValueError out of govinfo.parse.
+    text = (CORPUS / "taizhou-jiaojiang-civil-affairs-2020.txt").read_text(encoding="utf-8")
+    report = govinfo.parse(_replace_cell(text, "requests.new.total", "9" * 5000))
+    assert report.facts()["requests.new.total"] is None
+    assert any(
+        d.code == "GI105" and d.keys == ("requests.new.total",) for d in report.diagnostics
+    )
+
+
+def test_cells_longer_than_any_real_figure_are_unreadable() -> None:
+    assert read_value("9" * MAX_DIGITS).value == int("9" * MAX_DIGITS)
+    assert read_value("9" * (MAX_DIGITS + 1)).kind == "invalid"
+    assert read_value("1." + "5" * MAX_DECIMALS, "yuan").kind == "number"
+    assert read_value("1." + "5" * (MAX_DECIMALS + 1), "yuan").kind == "invalid"
+    # Amounts beyond the 28 digits of decimal's context used to raise InvalidOperation.
+    assert read_value("9" * 40 + "万元", "yuan").kind == "invalid"
+
+
+def test_a_glued_run_of_5000_digits_is_left_unsplit_not_a_crash() -> None:
+    # Found by tests/test_fuzz.py: the solver read candidate cells of thousands of
+    # digits with int() and raised ValueError out of govinfo.parse.
+    report = govinfo.parse(_pingtan().replace("8855698", "7" * 5000, 1))
+    keys = [k for d in report.diagnostics if d.code == "GI112" for k in d.keys]
+    assert "active.normative_documents.issued" in keys
+    assert report.facts()["active.normative_documents.issued"] is None
+

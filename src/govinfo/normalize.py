@@ -127,6 +127,14 @@ _BLANK = CellValue("blank")
 _PLACEHOLDER = CellValue("placeholder")
 _INVALID = CellValue("invalid")
 _WAN = Decimal(10000)
+#: The most digits the whole part of a cell may have. 10**15 yuan is several times
+#: China's yearly GDP and no count of a report comes near, so a longer run is cells
+#: run together or junk, not a number (and Python would refuse to read a run of
+#: over 4300 digits as an ``int``).
+MAX_DIGITS = 15
+#: The most decimals a cell may have (万元 to the 分 needs 6); with :data:`MAX_DIGITS`
+#: every amount fits the 28 significant digits of :mod:`decimal` exactly.
+MAX_DECIMALS = 12
 
 
 def _canonical_decimal(d: Decimal) -> Decimal:
@@ -153,6 +161,8 @@ def read_value(text: str, unit: Unit = "count") -> CellValue:
         return _INVALID
     sign = -1 if m["sign"] == "-" else 1
     digits = m["int"].replace(",", "")
+    if len(digits) > MAX_DIGITS or len(m["frac"] or "") > MAX_DECIMALS:
+        return _INVALID
     cell_unit = m["unit"]
     money = unit in ("yuan", "wan_yuan") or cell_unit in ("万元", "万", "元")
     if not money:

@@ -24,6 +24,7 @@ from attrs import frozen
 
 from govinfo.errors import GovinfoError
 from govinfo.formats.spec import Unit
+from govinfo.normalize import MAX_DIGITS
 
 Number = int | Decimal
 """A cell value: ``int`` for counts, ``Decimal`` yuan for money (as in the taxonomy)."""
@@ -96,8 +97,11 @@ def canonical_yuan(amount: Decimal) -> Decimal:
 
 
 def _whole(t: str) -> bool:
-    # A count is written without leading zeros: "0" alone is a cell, "05" is not.
-    return bool(t) and set(t) <= _DIGITS and (len(t) == 1 or t[0] != "0")
+    # A count is written without leading zeros: "0" alone is a cell, "05" is not;
+    # and with at most MAX_DIGITS digits, as govinfo.normalize reads cells.
+    return (
+        bool(t) and len(t) <= MAX_DIGITS and set(t) <= _DIGITS and (len(t) == 1 or t[0] != "0")
+    )
 
 
 def read_cell(t: str, unit: str) -> Number | None:
