@@ -76,3 +76,13 @@ def test_a_glued_run_of_5000_digits_is_left_unsplit_not_a_crash() -> None:
     assert "active.normative_documents.issued" in keys
     assert report.facts()["active.normative_documents.issued"] is None
 
+
+def test_a_processing_fee_of_40_digits_is_not_read_and_not_a_crash() -> None:
+    # Found by tests/test_fuzz.py: Decimal.quantize raised InvalidOperation on an
+    # amount longer than decimal's 28 digits.
+    path = Path(__file__).parent / "fixtures" / "reports" / "jiangning-transport-2022.md.txt"
+    text = path.read_text(encoding="utf-8")
+    assert govinfo.parse(text).notes.processing_fee == 100
+    fee = text.replace("本年度收取信息处理费100元。", "本年度收取信息处理费" + "9" * 40 + "元。")
+    assert fee != text
+    assert govinfo.parse(fee).notes.processing_fee is None

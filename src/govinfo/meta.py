@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from govinfo.normalize import fold_width
+from govinfo.normalize import MAX_DECIMALS, MAX_DIGITS, fold_width
 from govinfo.segment import Block, is_date_line
 from govinfo.source import Line
 
@@ -124,7 +124,11 @@ def processing_fee(lines: Sequence[Line]) -> Decimal | None:
             return Decimal(0)
         m = _FEE.search(text)
         if m:
-            amount = Decimal((m[1] or m[3]).replace(",", ""))
+            number = (m[1] or m[3]).replace(",", "")
+            whole, _, frac = number.partition(".")
+            if len(whole) > MAX_DIGITS or len(frac) > MAX_DECIMALS:
+                continue  # no amount of a report is that long (see govinfo.normalize)
+            amount = Decimal(number)
             if (m[2] or m[4]) == "万元":
                 amount *= 10000
             return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
