@@ -151,12 +151,12 @@ def extract_statements(lines: Sequence[tuple[int, str]]) -> tuple[Statement, ...
     """
     text, where = _join(lines)
     found: list[tuple[int, Statement]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already read as a figure: linear, not n²
 
     def add(key: str, start: int, end: int, value: int) -> None:
-        if any(s < end and start < e for s, e in taken):
+        if any(taken[start:end]):
             return
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         line, column = where[start]
         found.append((start, Statement(key, value, line, column, text[start:end])))
 
