@@ -38,10 +38,15 @@ _LABEL_TABLE.update({ord(t): ord(s) for t, s in zip(*_TRADITIONAL, strict=True)}
 LABEL_TABLE = str.maketrans(_LABEL_TABLE)
 
 # str.translate looks every character up in its dict, raising and clearing a
-# KeyError for each one it does not map: on Chinese text that is far slower than
-# a regex scan over a character class, so the scan decides whether to translate.
+# KeyError for each one it does not map, so on Chinese text it costs about 0.1 us
+# a character; a regex over a character class finds the few that change faster.
+# The folds below give exactly what WIDTH_TABLE and LABEL_TABLE give.
 _WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_WIDTH)) + "]")
-_LABEL_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_LABEL_TABLE)) + "]")
+_NARROW = {chr(c): "" if to is None else chr(to) for c, to in _WIDTH.items()}
+# Once widths are folded, LABEL_TABLE only drops punctuation and maps traditional forms.
+_DROP = re.compile("[" + "".join(re.escape(c) for c in _PUNCT) + "]")
+_TRADITIONAL_TABLE = str.maketrans(*_TRADITIONAL)
+_TRADITIONAL_CHARS = re.compile(f"[{_TRADITIONAL[0]}]")
 
 _CN_NUM = "一二三四五六七八九十"
 # Numbering printed before a label: 一、 （一） (一) 1. 1、 1． (1) ①
@@ -79,8 +84,8 @@ def fold_label(text: str) -> str:
 
 
 def _fold_label(text: str) -> str:
-    core = strip_numbering(fold_width(text))
-    return core.translate(LABEL_TABLE) if _LABEL_CHARS.search(core) else core
+    core = _DROP.sub("", strip_numbering(fold_width(text)))
+    return core.translate(_TRADITIONAL_TABLE) if _TRADITIONAL_CHARS.search(core) else core
 
 
 _fold_label_cached = functools.lru_cache(maxsize=4096)(_fold_label)
@@ -88,7 +93,11 @@ _fold_label_cached = functools.lru_cache(maxsize=4096)(_fold_label)
 
 def fold_width(text: str) -> str:
     """Full-width ASCII to ASCII; nothing else changes."""
-    return text.translate(WIDTH_TABLE) if _WIDE.search(text) else text
+    return _WIDE.sub(_narrow, text)
+
+
+def _narrow(m: re.Match[str]) -> str:
+    return _NARROW[m.group()]
 
 
 # --- values -------------------------------------------------------------------------
