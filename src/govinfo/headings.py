@@ -9,13 +9,14 @@ candidate; each gets a score, and the best set in the official order wins.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 from attrs import frozen
 
 from govinfo.normalize import fold_label, fold_width
-from govinfo.source import Line
+from govinfo.source import Line, matching_lines
 
 #: Section number → official title and a pattern over the folded heading text.
 SECTION_TITLES: dict[int, str] = {
@@ -39,6 +40,8 @@ _PATTERNS: dict[int, re.Pattern[str]] = {
         6: r"其他需要报告的事项",
     }.items()
 }
+# All six in one pattern, in section order, so one fullmatch tells the section.
+_SECTION = re.compile("|".join(f"(?P<s{k}>{p.pattern})" for k, p in _PATTERNS.items()))
 # In scraped pages a numbered heading sits inside a long line.
 INLINE_HEADING = re.compile(
     r"(?:^|(?<=[\s。）)]))[一二三四五六七]、\s*(?:总体情况|(?:行政机关)?主动公开政府信息情况|"
@@ -54,7 +57,8 @@ _NUMBER = re.compile(
 )
 _MARKUP = re.compile(r"^[\s#*|l]+|[\s*|]+$")
 # Every section title ends in one of these words; lines without them are skipped cheaply.
-_TITLE_END = re.compile(r"情\s*况|事\s*项|措\s*施")
+# Spaces are ``[^\S\n]`` so that one scan of the whole text finds these lines.
+_TITLE_END = re.compile(r"情[^\S\n]*况|事[^\S\n]*项|措[^\S\n]*施")
 _MAX_HEADING = 40
 
 
@@ -91,11 +95,8 @@ def _printed_number(text: str) -> tuple[int | None, str]:
 
 def section_of(text: str) -> int | None:
     """The section a heading-like text names, or ``None``."""
-    folded = fold_label(text)
-    for k, pat in _PATTERNS.items():
-        if pat.fullmatch(folded):
-            return k
-    return None
+    m = _SECTION.fullmatch(fold_label(text))
+    return int(m.lastgroup[1:]) if m is not None and m.lastgroup else None
 
 
 @frozen
@@ -133,21 +134,22 @@ def find_headings(lines: Sequence[Line], table_starts: Sequence[int]) -> list[He
     starts = sorted(table_starts)
     cands: list[_Candidate] = []
     n = len(lines)
-    i = 0
-    while i < n:
+    ends = set(matching_lines(lines, _TITLE_END))
+    # A heading ends its line or one of the two short lines below it with a title word.
+    near = sorted({j for e in ends for j in (e - 2, e - 1, e) if j >= 0})
+    resume = 0  # lines before this one belong to a heading already taken
+    for i in near:
+        if i < resume:
+            continue
         text = lines[i].text
         if len(text) > 2 * _MAX_HEADING or not (
-            _TITLE_END.search(text)
-            or (i + 1 < n and len(lines[i + 1].text) <= _MAX_HEADING
-                and _TITLE_END.search(lines[i + 1].text))
-            or (i + 2 < n and len(lines[i + 2].text) <= _MAX_HEADING
-                and _TITLE_END.search(lines[i + 2].text))
+            i in ends
+            or (i + 1 in ends and len(lines[i + 1].text) <= _MAX_HEADING)
+            or (i + 2 in ends and len(lines[i + 2].text) <= _MAX_HEADING)
         ):
-            i += 1
             continue
         stripped = _MARKUP.sub("", fold_width(text))
         if not stripped or len(stripped) > _MAX_HEADING:
-            i += 1
             continue
         span = 1
         k = section_of(stripped)
@@ -168,24 +170,32 @@ def find_headings(lines: Sequence[Line], table_starts: Sequence[int]) -> list[He
                     break
         if k is not None:
             end = i + span
-            follows = any(end <= s <= end + 3 for s in starts)
+            after = bisect.bisect_left(starts, end)  # the first table at or below the heading
+            follows = after < len(starts) and starts[after] <= end + 3
             score, printed = _score(k, stripped, text.lstrip().startswith("#"), follows)
             cands.append(_Candidate(k, i, end, stripped, printed, score))
-        i += span
+        resume = i + span
     return _best_ordered(cands)
 
 
 def _best_ordered(cands: list[_Candidate]) -> list[Heading]:
-    """The highest-scoring subsequence whose section numbers strictly increase."""
+    """The highest-scoring subsequence whose section numbers strictly increase.
+
+    Candidates come in line order and never overlap (the scan resumes after each
+    one), so a chain may continue from any earlier candidate with a smaller number.
+    Keeping the best chain that ends in each section number makes this linear in
+    the number of candidates; ties go to the earliest candidate.
+    """
     best: list[tuple[int, int]] = []  # (total score, previous index) per candidate
+    by_number: dict[int, tuple[int, int]] = {}  # number -> (best total, its earliest index)
     for j, c in enumerate(cands):
         entry = (c.score, -1)
-        for i in range(j):
-            if cands[i].number < c.number and cands[i].end <= c.start:
-                total = best[i][0] + c.score
-                if total > entry[0]:
-                    entry = (total, i)
+        for number, (total, i) in by_number.items():
+            if number < c.number and (total + c.score, -i) > (entry[0], -entry[1]):
+                entry = (total + c.score, i)
         best.append(entry)
+        if c.number not in by_number or entry[0] > by_number[c.number][0]:
+            by_number[c.number] = (entry[0], j)
     if not best:
         return []
     j = max(range(len(best)), key=lambda x: (best[x][0], -x))

@@ -16,7 +16,7 @@ from attrs import frozen
 
 from govinfo.headings import INLINE_HEADING, Heading, find_headings, section_of
 from govinfo.normalize import fold_label, fold_width
-from govinfo.source import Line
+from govinfo.source import Line, matching_lines
 
 BlockKind = Literal["title", "heading", "prose", "table", "signature"]
 
@@ -63,8 +63,11 @@ def unglue(lines: list[Line]) -> list[Line]:
 TableHint = Literal["active", "requests", "appeals"]
 
 
-# Words of which at least one stands in every line that opens a table.
-_MARKER_WORDS = re.compile(r"第\s*二\s*十\s*条|信\s*息\s*内\s*容|勾稽|申请人|本年新收|行政复议")
+# Words of which at least one stands in every line that opens a table. Spaces are
+# ``[^\S\n]`` so that one scan of the whole text can find these lines.
+_MARKER_WORDS = re.compile(
+    r"第[^\S\n]*二[^\S\n]*十[^\S\n]*条|信[^\S\n]*息[^\S\n]*内[^\S\n]*容|勾稽|申请人|本年新收|行政复议"
+)
 
 
 def table_marker(text: str) -> TableHint | None:
@@ -74,8 +77,10 @@ def table_marker(text: str) -> TableHint | None:
     if len(text) > 400 and "\t" not in text:
         # a scraped line: judge by its beginning
         text = text[:120]
+    if "。" in text:
+        return None  # a sentence, not a row of headers
     folded = fold_label(text)
-    if not folded or "。" in text:
+    if not folded:
         return None
     if folded.startswith("第二十条第") or folded.startswith("信息内容"):
         return "active"
@@ -93,7 +98,9 @@ def table_marker(text: str) -> TableHint | None:
 def table_starts(lines: Sequence[Line]) -> list[int]:
     """Indexes of the lines that open a statutory table."""
     out = []
-    for i, ln in enumerate(lines):
+    # Both tests below need a marker word (「行政复议」 is one), so only lines with one are read.
+    for i in matching_lines(lines, _MARKER_WORDS):
+        ln = lines[i]
         if table_marker(ln.text):
             out.append(i)
         elif "行政复议" in ln.text and fold_label(ln.text) == "行政复议":
