@@ -170,15 +170,6 @@ class Placer:
             [c for c in row.values if c.text.strip()] if row.kind != "grid" else list(row.values)
         )
         label = "" if _is_flat_appeals(rec) else row.label_text.strip()
-        if not any(c.text.strip() for c in row.values):
-            self.out.diag(
-                "GI119",
-                Severity.WARNING,
-                f"「{label}」 in {TABLE_NAMES[rec.table]} is no row of the {self.fmt.name} "
-                "format; the numbers in it were not read",
-                cell=row.labels[0],
-            )
-            return
         folded = fold_label(label)
         if label and (any(w in folded for w in _SUBTOTAL_WORDS) or folded in _GROUP_LABELS):
             self.out.diag(
@@ -197,14 +188,19 @@ class Placer:
                     self._place(rec, spec.row(name), cells[g * 5 : (g + 1) * 5])
                 return
             if len(filled) == 5 or len(values) == 5:
-                free = [
-                    g
-                    for g in _APPEAL_GROUPS
-                    if not any(k.startswith(f"appeals.{g}.") for k in self.placed)
-                ]
+                free = [g for g in _APPEAL_GROUPS if f"appeals.{g}" not in self.placed]
                 if free:
                     self._place(rec, spec.row(free[0]), values if len(values) == 5 else filled)
                     return
+        if label and not any(c.text.strip() for c in row.values):
+            self.out.diag(
+                "GI119",
+                Severity.WARNING,
+                f"「{label}」 in {TABLE_NAMES[rec.table]} is no row of the {self.fmt.name} "
+                "format; the numbers in it were not read",
+                cell=row.labels[0],
+            )
+            return
         where = f"「{label}」" if label else "a row with no label"
         self.out.diag(
             "GI103",

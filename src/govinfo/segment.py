@@ -67,6 +67,7 @@ TableHint = Literal["active", "requests", "appeals"]
 # ``[^\S\n]`` so that one scan of the whole text can find these lines.
 _MARKER_WORDS = re.compile(
     r"第[^\S\n]*二[^\S\n]*十[^\S\n]*条|信[^\S\n]*息[^\S\n]*内[^\S\n]*容|勾稽|申请人|本年新收|行政复议"
+    r"|结果维持|自然人|本年新制作|本年制发|上一年项目"
 )
 
 
@@ -92,6 +93,13 @@ def table_marker(text: str) -> TableHint | None:
     appeals_words = "行政诉讼" in head or "结果维持" in head
     if section_of(text) is None and "行政复议" in head and appeals_words:
         return "appeals"
+    # A header row of column labels alone also opens its table.
+    if head.startswith("结果维持结果纠正"):
+        return "appeals"
+    if head.startswith(("自然人法人或其他组织", "自然人商业企业")):
+        return "requests"
+    if head.startswith(("本年新制作数量", "本年制发件数", "上一年项目数量")):
+        return "active"
     return None
 
 

@@ -20,6 +20,9 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+_SPACES = " \r\n\v\f\u3000\xa0"
+
+
 @frozen
 class Line:
     """A (piece of a) source line: 1-based ``number``, 0-based start ``offset``, ``text``.
@@ -53,7 +56,9 @@ class Line:
 
     @property
     def is_blank(self) -> bool:
-        return not self.text.strip()
+        """Nothing but spaces. A TAB is not blank: in extracted tables a line of TABs is a
+        row of empty cells, and a lone TAB in .docx text an empty cell."""
+        return not self.text.strip(_SPACES)
 
 
 def clean_line(number: int, raw: str) -> Line:

@@ -41,6 +41,10 @@ def _classify(
         for row in rows:
             texts = [c.text for c in row.labels]
             numeric = any(c.text.strip() for c in row.values)
+            if not numeric and _blank_data_row(row, texts, current, ix):
+                match = ix.match(texts) if texts else None
+                records.append(Record(match.table if match else current, row, match, wan, subtotal))
+                continue
             if not numeric and any(ix.is_header(t) for t in texts):
                 marker = table_marker("".join(texts))
                 if marker:
@@ -65,6 +69,20 @@ def _classify(
                 continue  # a caption, a group label or a wrapped fragment: no numbers to lose
             records.append(Record(current, row, match, wan, subtotal))
     return records, votes
+
+
+def _blank_data_row(row: Row, texts: Sequence[str], current: str, ix: LabelIndex) -> bool:
+    """A row of blank cells that is data, not a header: Table 4's one row of 15 blanks,
+    or a labelled row (「未经复议直接起诉」) followed by exactly its number of blank cells."""
+    if row.kind != "grid" or not row.values:
+        return False
+    if not texts:
+        return current == "appeals" and len(row.values) == 15
+    match = ix.match(texts)
+    if match is None:
+        return False
+    widths = {len(FORMATS[f].table(match.table).row(match.key).columns) for f in match.formats}
+    return len(row.values) in widths
 
 
 def _subtotal_position(texts: Sequence[str]) -> int:

@@ -20,7 +20,9 @@ from govinfo.source import Line
 
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # Ruled text tables: 「┌──┬──┐」, 「+----+----+」, 「├──┼──┤」 carry no cells.
-_BOX_RULE = re.compile(r"^[\s+\-=─━┄┈┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻═╔╗╚╝╠╣╦╩╬|]+$")
+_BOX_RULE = re.compile(
+    r"^(?=.*[+\-=─━┄┈┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻═╔╗╚╝╠╣╦╩╬])[\s+\-=─━┄┈┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻═╔╗╚╝╠╣╦╩╬|]+$"
+)  # a line of bars and spaces alone is a row of empty cells, not a rule
 # Full-width and box-drawing bars are column separators like 「|」.
 _BARS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "║": "|"})
 
