@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from govinfo.diagnostics import Diagnostic, Severity
-from govinfo.formats import FORMATS
-from govinfo.headings import SECTION_TITLES
+from govinfo.formats import FORMATS, SECTION_TITLES
 from govinfo.layouts import choose
 from govinfo.layouts.base import Row
 from govinfo.model import TABLE_CLASSES, Meta, Notes, Report, Section, from_flat

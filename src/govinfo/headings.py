@@ -18,15 +18,7 @@ from attrs import frozen
 from govinfo.normalize import fold_label, fold_width
 from govinfo.source import Line, matching_lines
 
-#: Section number → official title and a pattern over the folded heading text.
-SECTION_TITLES: dict[int, str] = {
-    1: "总体情况",
-    2: "主动公开政府信息情况",
-    3: "收到和处理政府信息公开申请情况",
-    4: "政府信息公开行政复议、行政诉讼情况",
-    5: "存在的主要问题及改进情况",
-    6: "其他需要报告的事项",
-}
+#: Section number → a pattern over the folded heading text (titles: ``SECTION_TITLES``).
 _PATTERNS: dict[int, re.Pattern[str]] = {
     k: re.compile(p)
     for k, p in {

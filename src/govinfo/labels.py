@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from govinfo.formats import FORMATS, RowSpec
+from govinfo.formats import FORMATS, HEADER_CELLS, RowSpec
 from govinfo.normalize import fold_label, fold_width
 
 
@@ -60,7 +60,7 @@ class LabelIndex:
                         self.column_labels.setdefault(fold_label(col.label), set()).add(fmt.name)
         headers.update(self.column_labels)
         # Table 4's group names head its columns in the one-row form of the table.
-        headers.update(("行政诉讼", "法人或其他组织", "申请人情况", "信息内容"))
+        headers.update(fold_label(h) for h in HEADER_CELLS)
         headers.update(("行政复议", "未经复议直接起诉", "复议后起诉"))
         self.headers = frozenset(headers)
         self._glued = _glued_pattern(self._contained, numbered, self._lookup)

@@ -205,6 +205,26 @@ APPEALS = TableSpec(
     ),
 )
 
+# --- The skeleton and the header cells -----------------------------------------------
+
+#: The six sections of the official skeleton (the same in both formats).
+SECTION_TITLES: dict[int, str] = {
+    1: "总体情况",
+    2: "主动公开政府信息情况",
+    3: "收到和处理政府信息公开申请情况",
+    4: "政府信息公开行政复议、行政诉讼情况",
+    5: "存在的主要问题及改进情况",
+    6: "其他需要报告的事项",
+}
+
+#: Header cells that label no row or column of values (format-spec.md §2-3).
+T2_CONTENT = "信息内容"
+T3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+T3_APPLICANTS = "申请人情况"
+T3_ORGANIZATIONS = "法人或其他组织"
+T4_LITIGATION = "行政诉讼"
+HEADER_CELLS = (T2_CONTENT, T3_CORNER, T3_APPLICANTS, T3_ORGANIZATIONS, T4_LITIGATION)
+
 # --- The formats -----------------------------------------------------------------------
 
 FORMAT_2019 = FormatSpec(

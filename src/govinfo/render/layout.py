@@ -3,9 +3,8 @@
 :func:`document` turns a :class:`~govinfo.model.Report` into a :class:`Document`:
 title, six sections, Tables 2-4 as grids of :class:`Cell` with row and column
 spans, and the signature. Row and column labels and their order come from
-:mod:`govinfo.formats`; the only texts defined here are the ones the formats do
-not carry: section headings 一, 五 and 六, and the header cells of Tables 3 and 4
-that label no row or column of values.
+:mod:`govinfo.formats`; section titles and header cells that label no row or
+column of values come from :mod:`govinfo.formats` too.
 
 Only rows the report holds are drawn, so that reading a rendering back gives the
 same facts: an absent row would come back as a row of blanks.
@@ -20,23 +19,29 @@ from typing import Any
 
 from attrs import frozen
 
-from govinfo.formats import FORMATS, ColumnSpec, FormatSpec, RowSpec, TableSpec
+from govinfo.formats import FORMATS, SECTION_TITLES, ColumnSpec, FormatSpec, RowSpec, TableSpec
+from govinfo.formats.official import (
+    T2_CONTENT,
+    T3_APPLICANTS,
+    T3_CORNER,
+    T3_ORGANIZATIONS,
+    T4_LITIGATION,
+)
 from govinfo.model import ActiveDisclosure2019, Report
 from govinfo.serialize import decimal_str
 
-__all__ = ["Cell", "Document", "Grid", "Section", "Span", "collapse_labels", "document", "expand",
-           "merge_grids"]
+__all__ = [
+    "Cell",
+    "Document",
+    "Grid",
+    "Section",
+    "Span",
+    "collapse_labels",
+    "document",
+    "expand",
+    "merge_grids",
+]
 
-#: Header cells that label no row or column of values (format-spec.md §2-3).
-T3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-T3_APPLICANTS = "申请人情况"
-T3_ORGANIZATIONS = "法人或其他组织"
-T2_CONTENT = "信息内容"
-T4_LITIGATION = "行政诉讼"
-#: Sections without a table; 二, 三 and 四 take their titles from the formats.
-SECTION_1 = "总体情况"
-SECTION_5 = "存在的主要问题及改进情况"
-SECTION_6 = "其他需要报告的事项"
 _NUMERALS = "一二三四五六"
 
 
@@ -184,8 +189,11 @@ def _requests_grid(table: Any, spec: TableSpec) -> Grid:
     orgs = cols[1:-1]
     out: list[tuple[Cell, ...]] = [
         (_h(T3_CORNER, colspan=3, rowspan=3), _h(T3_APPLICANTS, colspan=len(cols))),
-        (_h(cols[0].label, rowspan=2), _h(T3_ORGANIZATIONS, colspan=len(orgs)),
-         _h(cols[-1].label, rowspan=2)),
+        (
+            _h(cols[0].label, rowspan=2),
+            _h(T3_ORGANIZATIONS, colspan=len(orgs)),
+            _h(cols[-1].label, rowspan=2),
+        ),
         tuple(_h(c.label) for c in orgs),
     ]
     rows = _present(table, spec)
@@ -225,8 +233,11 @@ def _appeals_grid(table: Any, spec: TableSpec) -> Grid:
         return Grid((head, *body), 1 + n)
     out: list[tuple[Cell, ...]] = [
         (_h(review.label, colspan=n), _h(T4_LITIGATION, colspan=2 * n)),
-        (*(_h(c.label, rowspan=2) for c in cols), _h(direct.label, colspan=n),
-         _h(after.label, colspan=n)),
+        (
+            *(_h(c.label, rowspan=2) for c in cols),
+            _h(direct.label, colspan=n),
+            _h(after.label, colspan=n),
+        ),
         tuple(_h(c.label) for _ in (direct, after) for c in cols),
     ]
     if rows:
@@ -266,8 +277,13 @@ def document(report: Report) -> Document:
     preamble: tuple[tuple[Span, ...], ...] = ()
     if meta.format in FORMATS:
         notice = FORMATS[meta.format].notice
-        preamble = ((Span("本报告按照"), Span(notice, "meta.format", meta.format),
-                     Span("规定的格式编制。")),)
+        preamble = (
+            (
+                Span("本报告按照"),
+                Span(notice, "meta.format", meta.format),
+                Span("规定的格式编制。"),
+            ),
+        )
 
     fmt = _format_of(report)
     active_spec = fmt.table("active")
@@ -282,22 +298,38 @@ def document(report: Report) -> Document:
     fee = report.notes.processing_fee
     six: tuple[tuple[Span, ...], ...] = ()
     if fee is not None:
-        six = ((Span("本年度收取信息处理费"),
-                Span(decimal_str(fee), "notes.processing_fee", decimal_str(fee)), Span("元。")),)
+        six = (
+            (
+                Span("本年度收取信息处理费"),
+                Span(decimal_str(fee), "notes.processing_fee", decimal_str(fee)),
+                Span("元。"),
+            ),
+        )
 
     def table_section(n: int, spec: TableSpec, grids: tuple[Grid, ...]) -> Section:
         return Section(f"{_NUMERALS[n - 1]}、{spec.title}", grids, n)
 
     sections = (
-        Section(f"一、{SECTION_1}"),
-        table_section(2, active_spec, _active_grids(report.active, active_spec)
-                      if report.active is not None else ()),
-        table_section(3, requests_spec, (_requests_grid(report.requests, requests_spec),)
-                      if report.requests is not None else ()),
-        table_section(4, appeals_spec, (_appeals_grid(report.appeals, appeals_spec),)
-                      if report.appeals is not None else ()),
-        Section(f"五、{SECTION_5}"),
-        Section(f"六、{SECTION_6}", paragraphs=six),
+        Section(f"一、{SECTION_TITLES[1]}"),
+        table_section(
+            2,
+            active_spec,
+            _active_grids(report.active, active_spec) if report.active is not None else (),
+        ),
+        table_section(
+            3,
+            requests_spec,
+            (_requests_grid(report.requests, requests_spec),)
+            if report.requests is not None
+            else (),
+        ),
+        table_section(
+            4,
+            appeals_spec,
+            (_appeals_grid(report.appeals, appeals_spec),) if report.appeals is not None else (),
+        ),
+        Section(f"五、{SECTION_TITLES[5]}"),
+        Section(f"六、{SECTION_TITLES[6]}", paragraphs=six),
     )
     signature = []
     if meta.agency is not None:
@@ -320,9 +352,7 @@ def expand(grid: Grid) -> list[list[Cell | None]]:
             while (r, c) in taken:
                 c += 1
             matrix[r][c] = cell
-            taken.update(
-                (r + i, c + j) for i in range(cell.rowspan) for j in range(cell.colspan)
-            )
+            taken.update((r + i, c + j) for i in range(cell.rowspan) for j in range(cell.colspan))
             c += cell.colspan
     return matrix
 
@@ -338,8 +368,19 @@ def merge_grids(grids: tuple[Grid, ...]) -> Grid:
         for row in g.rows:
             last = row[-1]
             extra = width - g.width
-            rows.append((*row[:-1], Cell(last.text, last.colspan + extra, last.rowspan,
-                                         last.header, last.key, last.value)))
+            rows.append(
+                (
+                    *row[:-1],
+                    Cell(
+                        last.text,
+                        last.colspan + extra,
+                        last.rowspan,
+                        last.header,
+                        last.key,
+                        last.value,
+                    ),
+                )
+            )
     return Grid(tuple(rows), width, grids[0].labels if grids else 1)
 
 
@@ -361,8 +402,12 @@ def collapse_labels(grid: Grid) -> list[list[str]]:
 
 def fact_cells(doc: Document) -> Iterator[tuple[str, str | None]]:
     """Every ``(key, canonical value)`` the document shows, in order."""
-    for para in (doc.title, *doc.preamble, *doc.signature,
-                 *(p for s in doc.sections for p in s.paragraphs)):
+    for para in (
+        doc.title,
+        *doc.preamble,
+        *doc.signature,
+        *(p for s in doc.sections for p in s.paragraphs),
+    ):
         for span in para:
             if span.key:
                 yield span.key, span.value
