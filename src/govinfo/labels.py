@@ -63,7 +63,7 @@ class LabelIndex:
         headers.update(fold_label(h) for h in HEADER_CELLS)
         headers.update(("行政复议", "未经复议直接起诉", "复议后起诉"))
         self.headers = frozenset(headers)
-        self._glued = _glued_pattern(self._contained, numbered, self._lookup)
+        self._glued, self._glued_heads = _glued_pattern(self._contained, numbered, self._lookup)
 
     def _entry(self, folded: str, targets: dict[tuple[str, str], set[str]]) -> RowMatch:
         # An alias shared by both formats maps to the same (table, key) in each.
@@ -107,11 +107,21 @@ class LabelIndex:
 
         ``start`` includes the numbering printed before the label (「2.」, 「（七）」).
         """
+        folded = fold_width(text)
         out = []
-        for m in self._glued.finditer(fold_width(text)):
+        pos = 0
+        # What finditer would find, but the alternation over every label (some 40
+        # branches, each with its numbering) is tried only where one of its few
+        # heads matches: at other places it costs microseconds and cannot match.
+        while (head := self._glued_heads.search(folded, pos)) is not None:
+            m = self._glued.match(folded, head.start())
+            if m is None:
+                pos = head.start() + 1
+                continue
             name = m.lastgroup
             assert name is not None
             out.append((m.start(), m.end(), self._group_alias[name]))
+            pos = m.end()
         return out
 
     @functools.cached_property
@@ -141,9 +151,17 @@ def _glued_pattern(
     contained: list[str],
     numbered: dict[tuple[str, str], tuple[str | None, bool]],
     lookup: dict[str, dict[tuple[str, str], set[str]]],
-) -> re.Pattern[str]:
-    """One alternation over all labels; short exact labels only with their numbering."""
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One alternation over all labels; short exact labels only with their numbering.
+
+    Also the heads every branch begins with (its numbering and first character):
+    a place where no head matches is a place where no label does.
+    """
     parts = []
+    heads = []
+    firsts = sorted({re.escape(alias[0]) for alias in contained})
+    if firsts:
+        heads.append(f"{_NUMBERING}[{''.join(firsts)}]")
     names = contained + sorted(a for a in lookup if a not in contained)
     for i, alias in enumerate(names):
         body = _GAP.join(re.escape(ch) for ch in alias)
@@ -154,7 +172,8 @@ def _glued_pattern(
             if number:
                 num = _GAP.join(re.escape(ch) for ch in fold_width(number).rstrip(".、"))
                 parts.append(f"(?P<a{i}>{num}{_GAP}{body})")
-    return re.compile("|".join(parts))
+                heads.append(f"{num}{_GAP}{re.escape(alias[0])}")
+    return re.compile("|".join(parts)), re.compile("|".join(heads))
 
 
 @functools.lru_cache(maxsize=1)

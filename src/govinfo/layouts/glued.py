@@ -39,7 +39,7 @@ class Glued:
             # Digits glued straight onto Chinese labels are the signature of this layout.
             return 0.9 if _GLUED_RUN.search(longest.text) else 0.3
         # A table whose every row is a label with its digits glued on: 「规章000」.
-        numeric = [ln for ln in body if any(ch.isdigit() for ch in ln.text)]
+        numeric = [ln for ln in body if any(map(str.isdigit, ln.text))]
         glued = sum(1 for ln in numeric if _GLUED_END.search(ln.text))
         return 0.85 if glued >= 3 and glued * 2 >= len(numeric) else 0.0
 

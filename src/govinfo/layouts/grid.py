@@ -25,6 +25,8 @@ _BOX_RULE = re.compile(
 )  # a line of bars and spaces alone is a row of empty cells, not a rule
 # Full-width and box-drawing bars are column separators like 「|」.
 _BARS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "║": "|"})
+# Most lines hold none of them; a class scan is far cheaper than translating every line.
+_OTHER_BARS = re.compile("[" + "".join(map(chr, _BARS)) + "]")
 
 
 def split_row(cells: Sequence[Cell]) -> Row:
@@ -62,7 +64,7 @@ class Delimited:
         if self.sep == "\t":
             hits = sum(1 for ln in body if "\t" in ln.text.strip("\t") or ln.text.count("\t") > 1)
         else:
-            hits = sum(1 for ln in body if "|" in ln.text.translate(_BARS))
+            hits = sum(1 for ln in body if "|" in ln.text or _OTHER_BARS.search(ln.text))
         return hits / len(body)
 
     def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:
@@ -70,7 +72,8 @@ class Delimited:
         for line in lines:
             if self.sep == "|":
                 # same length after translating, so columns stay true
-                line = Line(line.number, line.offset, line.text.translate(_BARS), line.removed)
+                if _OTHER_BARS.search(line.text):
+                    line = Line(line.number, line.offset, line.text.translate(_BARS), line.removed)
                 if _MD_RULE.match(line.text) or _BOX_RULE.match(line.text):
                     continue
             if line.is_blank:

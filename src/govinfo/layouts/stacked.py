@@ -32,12 +32,13 @@ class Stacked:
             return 0.0
         if any("\t" in t or "|" in t for t in body):
             return 0.0
-        values = sum(1 for t in body if VALUE_LIKE.match(t))
+        is_value = [VALUE_LIKE.match(t) is not None for t in body]
+        values = sum(is_value)
         # Mostly lines of one value each, and no line mixing a label with numbers.
         mixed = sum(
             1
-            for t in body
-            if not VALUE_LIKE.match(t) and any(VALUE_LIKE.match(tok) for tok in t.split()[1:])
+            for t, value in zip(body, is_value, strict=True)
+            if not value and any(VALUE_LIKE.match(tok) for tok in t.split()[1:])
         )
         if mixed > len(body) // 10:
             return 0.0
