@@ -48,8 +48,10 @@ def fit_grid(values: Sequence[Cell], k: int, *, right_anchor: bool) -> Fit:
             cells.pop()
     while len(cells) > k and _blank(cells[-1]):
         cells.pop()
-    while len(cells) > k and _blank(cells[0]):
-        cells.pop(0)
+    lead = 0  # leading blanks to drop, counted first: pop(0) in a loop is quadratic
+    while len(cells) - lead > k and _blank(cells[lead]):
+        lead += 1
+    del cells[:lead]
     if len(cells) > k:
         return Fit(None, f"{len(cells)} value cells for {k} columns", "GI106")
     if len(cells) < k:
