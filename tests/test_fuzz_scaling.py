@@ -43,11 +43,6 @@ def _glued_table3() -> str:
 
 #: name → (text of size n, the n of the 1× text)
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
-    "reports one after another": (
-        lambda n: "\n".join(_read(name) for name in ("huaian-city-government-2024",
-                                                    "harbin-pingfang-civil-affairs-2020")) * n,
-        1,
-    ),
     "Table 3 in tabs": (
         lambda n: _table3_rows_repeated("taizhou-jiaojiang-civil-affairs-2020", n),
         20,
@@ -55,10 +50,6 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "Table 3 one cell a line": (
         lambda n: _table3_rows_repeated("harbin-pingfang-civil-affairs-2020", n),
         20,
-    ),
-    "Table 3 aligned by spaces": (
-        lambda n: _table3_rows_repeated("huaian-city-government-2024", n),
-        12,
     ),
     "Table 3 in pipes": (
         lambda n: _table3_rows_repeated("oroqen-banner-civil-affairs-2019", n),
