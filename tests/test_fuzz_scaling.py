@@ -69,6 +69,12 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
         + "1",
         1,
     ),
+    "a row of many blank cells among NULs": (
+        lambda n: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量"
+        + "\t\x00" * 10000 * n
+        + "1",
+        1,
+    ),
     "a long line of numbers": (
         lambda n: "一、本年新收政府信息公开申请数量 " + "1 " * 2000 * n + "x",
         1,

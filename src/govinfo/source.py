@@ -8,6 +8,9 @@ here, once, so that no layout has to know about it.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -27,8 +30,9 @@ _SPACES = " \r\n\v\f\u3000\xa0"
 class Line:
     """A (piece of a) source line: 1-based ``number``, 0-based start ``offset``, ``text``.
 
-    ``removed`` lists ``(position, length)`` of debris cut out of the text, so
-    :meth:`column` can map a position in ``text`` back to the source.
+    ``removed`` lists ``(position, length)`` of debris cut out of the text, in
+    order of position, so :meth:`column` can map a position in ``text`` back to
+    the source.
     """
 
     number: int
@@ -39,10 +43,20 @@ class Line:
     def column(self, pos: int = 0) -> int:
         """The 1-based source column of position ``pos`` in :attr:`text`."""
         col = self.offset + pos
-        for at, length in self.removed:
-            if at <= pos:
-                col += length
+        if self.removed:
+            # Bisection over the running totals: a line with thousands of NULs
+            # between thousands of cells stays linear to read.
+            positions, totals = self._shifts
+            k = bisect.bisect_right(positions, pos)
+            if k:
+                col += totals[k - 1]
         return col + 1
+
+    @functools.cached_property
+    def _shifts(self) -> tuple[list[int], list[int]]:
+        """The positions of :attr:`removed` and the running total of their lengths."""
+        totals = itertools.accumulate(n for _, n in self.removed)
+        return [at for at, _ in self.removed], list(totals)
 
     def piece(self, start: int, end: int | None = None) -> Line:
         """The sub-line ``text[start:end]``, keeping its source position.
