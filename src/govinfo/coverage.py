@@ -8,6 +8,7 @@ runs outside every cell are reported with their place.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -25,12 +26,33 @@ def uncovered_numbers(lines: Sequence[Line], rows: Sequence[Row]) -> list[tuple[
             if cell.text:
                 spans.setdefault(cell.line, []).append((cell.column, cell.column + len(cell.text)))
     out = []
+    unions: dict[int, tuple[list[int], list[int]]] = {}
     for line in lines:
         if not _DIGITS.search(line.text):
             continue
-        covered = spans.get(line.number, [])
+        if line.number not in unions:
+            unions[line.number] = _union(spans.get(line.number, []))
+        starts, ends = unions[line.number]
         for m in _DIGITS.finditer(line.text):
             col = line.column(m.start())
-            if not any(a <= col < b for a, b in covered):
+            i = bisect.bisect_right(starts, col) - 1
+            if i < 0 or col >= ends[i]:
                 out.append((line, m.start(), m.group()))
     return out
+
+
+def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of half-open column spans as sorted disjoint ``(starts, ends)``.
+
+    A digit run is then looked up by bisection, not against every cell of its
+    line: a row of many thousand cells stays linear.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
