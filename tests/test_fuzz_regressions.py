@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govinfo
+from govinfo.layouts.spaced import _nearest
 from govinfo.normalize import MAX_DECIMALS, MAX_DIGITS, read_value
 from govinfo.source import clean_line
 
@@ -86,3 +90,16 @@ def test_a_processing_fee_of_40_digits_is_not_read_and_not_a_crash() -> None:
     fee = text.replace("本年度收取信息处理费100元。", "本年度收取信息处理费" + "9" * 40 + "元。")
     assert fee != text
     assert govinfo.parse(fee).notes.processing_fee is None
+
+
+@given(st.lists(st.integers(1, 40)).map(sorted), st.integers(0, 42))
+def test_the_nearest_line_of_numbers_is_found_as_min_found_it(numbers: list[int], n: int) -> None:
+    # The space-aligned layout attached each label line to its nearest line of
+    # numbers with min() over all of them: quadratic in the lines of a table
+    # (found by the scaling test). The bisection must choose the same line.
+    by_min = min(
+        range(len(numbers)),
+        key=lambda i: (abs(numbers[i] - n), numbers[i] < n),
+        default=None,
+    )
+    assert _nearest(numbers, n) == by_min

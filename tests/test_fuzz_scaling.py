@@ -43,6 +43,11 @@ def _glued_table3() -> str:
 
 #: name → (text of size n, the n of the 1× text)
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
+    "reports one after another": (
+        lambda n: "\n".join(_read(name) for name in ("huaian-city-government-2024",
+                                                    "harbin-pingfang-civil-affairs-2020")) * n,
+        1,
+    ),
     "Table 3 in tabs": (
         lambda n: _table3_rows_repeated("taizhou-jiaojiang-civil-affairs-2020", n),
         20,
@@ -50,6 +55,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "Table 3 one cell a line": (
         lambda n: _table3_rows_repeated("harbin-pingfang-civil-affairs-2020", n),
         20,
+    ),
+    "Table 3 aligned by spaces": (
+        lambda n: _table3_rows_repeated("huaian-city-government-2024", n),
+        12,
     ),
     "Table 3 in pipes": (
         lambda n: _table3_rows_repeated("oroqen-banner-civil-affairs-2019", n),
@@ -61,6 +70,11 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     ),
     "a heading on every line": (
         lambda n: "\n".join(["一、总体情况", "（二）主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"] * 150 * n),
+        1,
+    ),
+    "label lines beside numbers": (
+        lambda n: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量    1    2\n"
+        + "\n".join(["标签", "其他   1   2", "说明文字"] * 300 * n),
         1,
     ),
     "a row of many blank cells": (

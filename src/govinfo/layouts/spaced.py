@@ -9,6 +9,7 @@ line of numbers, keeping only those in the same column as the row's own label.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -36,6 +37,21 @@ def _split(line: Line) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     return segments, values
 
 
+def _nearest(numbers: Sequence[int], number: int) -> int | None:
+    """The index in ``numbers`` (sorted line numbers) of the line nearest ``number``.
+
+    A tie goes to the line below, and among pieces of one line to the first: what
+    ``min`` over all of them by ``(distance, is above)`` gives, found by bisection.
+    """
+    k = bisect.bisect_left(numbers, number)
+    below = bisect.bisect_left(numbers, numbers[k - 1]) if k else None
+    if k == len(numbers):
+        return below
+    if below is None or numbers[k] - number <= number - numbers[below]:
+        return k
+    return below
+
+
 class Spaced:
     """Rows found from lines that end in numbers; labels gathered around them."""
 
@@ -59,19 +75,14 @@ class Spaced:
             if not vals and segs and labels.is_row_label(segs[-1][1])
         ]
         attached: dict[int, list[int]] = {i: [] for i in numeric}
+        alone = set(blank_rows)
+        numbers = [parsed[i][0].number for i in numeric]
         for j, (ln, segs, vals) in enumerate(parsed):
-            if vals or not segs or j in blank_rows:
+            if vals or not segs or j in alone:
                 continue
-            near = min(
-                numeric,
-                key=lambda i: (
-                    abs(parsed[i][0].number - ln.number),
-                    parsed[i][0].number < ln.number,
-                ),
-                default=None,
-            )
-            if near is not None and abs(parsed[near][0].number - ln.number) <= _REACH:
-                attached[near].append(j)
+            near = _nearest(numbers, ln.number)
+            if near is not None and abs(numbers[near] - ln.number) <= _REACH:
+                attached[numeric[near]].append(j)
         out: list[tuple[int, Row]] = []
         for i in blank_rows:
             ln, segs, _ = parsed[i]
@@ -90,7 +101,12 @@ class Spaced:
             if own is None and fragments:
                 # no label beside the numbers: keep the fragments of the dominant column
                 xs = [c.x for c in fragments if c.x is not None]
-                anchor = max(set(xs), key=lambda x: sum(abs(y - x) <= _SAME_COLUMN for y in xs))
+                order = sorted(xs)
+                anchor = max(
+                    set(xs),
+                    key=lambda x: bisect.bisect_right(order, x + _SAME_COLUMN)
+                    - bisect.bisect_left(order, x - _SAME_COLUMN),
+                )
                 fragments = [
                     c for c in fragments if c.x is not None and abs(c.x - anchor) <= _SAME_COLUMN
                 ]
