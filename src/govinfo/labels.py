@@ -63,7 +63,6 @@ class LabelIndex:
         headers.update(fold_label(h) for h in HEADER_CELLS)
         headers.update(("行政复议", "未经复议直接起诉", "复议后起诉"))
         self.headers = frozenset(headers)
-        self._glued, self._glued_heads = _glued_pattern(self._contained, numbered, self._lookup)
 
     def _entry(self, folded: str, targets: dict[tuple[str, str], set[str]]) -> RowMatch:
         # An alias shared by both formats maps to the same (table, key) in each.
@@ -113,8 +112,9 @@ class LabelIndex:
         # What finditer would find, but the alternation over every label (some 40
         # branches, each with its numbering) is tried only where one of its few
         # heads matches: at other places it costs microseconds and cannot match.
-        while (head := self._glued_heads.search(folded, pos)) is not None:
-            m = self._glued.match(folded, head.start())
+        glued, heads = self._glued_patterns
+        while (head := heads.search(folded, pos)) is not None:
+            m = glued.match(folded, head.start())
             if m is None:
                 pos = head.start() + 1
                 continue
@@ -123,6 +123,12 @@ class LabelIndex:
             out.append((m.start(), m.end(), self._group_alias[name]))
             pos = m.end()
         return out
+
+    @functools.cached_property
+    def _glued_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        # Compiled on first use: only scraped pages need it, and compiling takes
+        # longer than reading a report (a character class between every character).
+        return _glued_pattern(self._contained, self._numbers, self._lookup)
 
     @functools.cached_property
     def _group_alias(self) -> dict[str, str]:
