@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from attrs import frozen
 
 _DEBRIS = re.compile(r"\[bookmark: [^\]]*\]|[\x00\ufeff\u200b]")
+# Every match of _DEBRIS begins with one of these; a text without them needs no cleaning.
+_DEBRIS_STARTS = ("[bookmark: ", "\x00", "\ufeff", "\u200b")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-－—]\s*\d{1,3}\s*[-－—]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
@@ -96,12 +98,15 @@ def clean_line(number: int, raw: str) -> Line:
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text`` (any of \\n, \\r\\n, \\r), cleaned; page numbers become blank."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = []
-    for i, raw in enumerate(text.split("\n"), start=1):
-        line = clean_line(i, raw)
+    raws = text.split("\n")
+    if any(start in text for start in _DEBRIS_STARTS):
+        lines = [clean_line(i, raw) for i, raw in enumerate(raws, start=1)]
+    else:
+        # The usual case, found by a few substring searches: every line is its raw text.
+        lines = [Line(i, 0, raw) for i, raw in enumerate(raws, start=1)]
+    for i, line in enumerate(lines):
         if _PAGE_NUMBER.match(line.text):
-            line = Line(i, 0, "")
-        lines.append(line)
+            lines[i] = Line(i + 1, 0, "")
     return lines
 
 
