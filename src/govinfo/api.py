@@ -24,17 +24,36 @@ from govinfo.tables import TABLE_NAMES, TableReading, read_tables, section_hint
 #: The default limit on input size, in characters (the largest real reports are
 #: a few hundred thousand characters; scraped pages with navigation rarely pass 1 M).
 MAX_CHARS = 5_000_000
+#: The most rows one table region may give. The largest statutory table, Table 3,
+#: has 26 rows and 28 with its header rows; a region that holds all three tables
+#: (their headings lost) about 60. Rows past the cap are not read (GI120).
+MAX_TABLE_ROWS = 1_000
+#: The most cells (labels and values) one table region may give. Table 3 of the
+#: real reports gives at most 280, and no row more than 16. A row that would cross
+#: the cap is not read, nor any after it (GI120): rows are never cut in two.
+MAX_TABLE_CELLS = 20_000
 
 _TABLE_SECTION = {"active": 2, "requests": 3, "appeals": 4}
 
 
-def parse(text: str, *, source: str | None = None, max_chars: int = MAX_CHARS) -> Report:
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    max_chars: int = MAX_CHARS,
+    max_rows: int = MAX_TABLE_ROWS,
+    max_cells: int = MAX_TABLE_CELLS,
+) -> Report:
     """Read the text of an annual report.
 
     :param text: the report as text, in any of the layouts govinfo knows.
     :param source: a name for the report (a path or URL), kept in ``Report.source``
         and in every diagnostic.
     :param max_chars: larger input gives an empty report with a GI100 error.
+    :param max_rows: the most rows read from one table region; the rest are
+        reported (GI120), not read.
+    :param max_cells: the most cells read from one table region, counted by whole
+        rows; the rest are reported (GI120), not read.
     :returns: the report; what could not be read is in ``report.diagnostics``.
     """
     if len(text) > max_chars:
@@ -48,7 +67,7 @@ def parse(text: str, *, source: str | None = None, max_chars: int = MAX_CHARS) -
         return Report(diagnostics=(diag,), source=source)
     lines = unglue(split_lines(text))
     skeleton = build(segment(lines))
-    return _report(lines, skeleton, source)
+    return _report(lines, skeleton, source, (max_rows, max_cells))
 
 
 def parse_bytes(data: bytes, *, kind: str | None = None, source: str | None = None) -> Report:
@@ -79,7 +98,10 @@ def parse_file(path: str | os.PathLike[str], *, kind: str | None = None) -> Repo
 
 
 def _regions(
-    lines: Sequence[Line], skeleton: Skeleton, diags: list[Diagnostic]
+    lines: Sequence[Line],
+    skeleton: Skeleton,
+    diags: list[Diagnostic],
+    caps: tuple[int, int] = (MAX_TABLE_ROWS, MAX_TABLE_CELLS),
 ) -> list[tuple[str | None, list[Row]]]:
     from govinfo.coverage import uncovered_numbers
     from govinfo.labels import label_index
@@ -90,6 +112,12 @@ def _regions(
         region = list(lines[block.start : block.end])
         layout = choose(region)
         rows = layout.rows(region, ix)
+        kept = _capped(rows, *caps)
+        if kept < len(rows):
+            diags.append(_cap_diagnostic(rows, kept, caps, region[0]))
+            cut = rows[kept].line or region[0].number
+            region = [ln for ln in region if ln.number < cut]  # the cut rows are reported
+            rows = rows[:kept]
         for line, pos, text in uncovered_numbers(region, rows):
             diags.append(
                 Diagnostic(
@@ -101,16 +129,54 @@ def _regions(
                     column=line.column(pos),
                 )
             )
-        out.append((section_hint(section, region[0].text), rows))
+        out.append((section_hint(section, lines[block.start].text), rows))
     return out
 
 
-def _report(lines: Sequence[Line], skeleton: Skeleton, source: str | None) -> Report:
+def _capped(rows: Sequence[Row], max_rows: int, max_cells: int) -> int:
+    """How many leading rows fit both caps (a row crossing the cell cap does not)."""
+    cells = 0
+    for i, row in enumerate(rows[:max_rows]):
+        cells += len(row.labels) + len(row.values)
+        if cells > max_cells:
+            return i
+    return min(len(rows), max_rows)
+
+
+def _cap_diagnostic(
+    rows: Sequence[Row], kept: int, caps: tuple[int, int], first: Line
+) -> Diagnostic:
+    max_rows, max_cells = caps
+    cells = sum(len(r.labels) + len(r.values) for r in rows)
+    over = (
+        f"{len(rows):,} rows, over the limit of {max_rows:,} (max_rows)"
+        if len(rows) > max_rows and kept == max_rows
+        else f"{cells:,} cells, over the limit of {max_cells:,} (max_cells)"
+    )
+    cut = rows[kept].line
+    left = len(rows) - kept
+    start = " ".join(first.text.split())[:40]
+    return Diagnostic(
+        "GI120",
+        Severity.ERROR,
+        f"the table region that starts 「{start}」 gives {over}; the {left:,} "
+        f"row{'s' if left > 1 else ''} from line {cut} on {'were' if left > 1 else 'was'} "
+        "not read",
+        line=cut or None,
+    )
+
+
+def _report(
+    lines: Sequence[Line],
+    skeleton: Skeleton,
+    source: str | None,
+    caps: tuple[int, int] = (MAX_TABLE_ROWS, MAX_TABLE_CELLS),
+) -> Report:
     from govinfo.meta import processing_fee, read_meta
 
     meta = read_meta(lines, skeleton.title, skeleton.signature)
     lost: list[Diagnostic] = []
-    reading = read_tables(_regions(lines, skeleton, lost), year=meta.year)
+    reading = read_tables(_regions(lines, skeleton, lost, caps), year=meta.year)
     diags = reading.diagnostics
     diags.extend(lost)
     _skeleton_diagnostics(skeleton, lines, reading, diags)

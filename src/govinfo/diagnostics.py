@@ -206,5 +206,21 @@ CODES: dict[str, CodeInfo] = dict(
             "Digits inside a table region that no cell of the chosen layout took; they are "
             "quoted with their place and not placed.",
         ),
+        _c(
+            "GI120",
+            E,
+            "table-too-large",
+            "A table region gives more rows or cells than ``parse(max_rows=, max_cells=)`` "
+            "allow (1,000 rows and 20,000 cells by default, far above any statutory table); "
+            "the rows from the one that crosses the cap on were not read.",
+        ),
+        _c(
+            "GI190",
+            W,
+            "plugin-layout-failed",
+            "A plugin's layout (hook govinfo_layouts) raised, or gave a fit or rows of the "
+            "wrong shape, on a table region; the message names the plugin. The next best "
+            "layout read the region instead, so the report is read as without the plugin.",
+        ),
     ]
 )
