@@ -73,7 +73,10 @@ def parse(
 def parse_bytes(data: bytes, *, kind: str | None = None, source: str | None = None) -> Report:
     """Read a report from bytes: text in any common encoding, HTML, .docx or PDF.
 
+    :param data: the file's bytes, as downloaded or read.
     :param kind: ``"text"``, ``"html"``, ``"docx"`` or ``"pdf"``; sniffed when ``None``.
+    :param source: a name for the report (a path or URL), kept in ``Report.source``
+        and in every diagnostic; it also helps tell the kind.
     :raises govinfo.ReaderError: the bytes cannot be read (see :mod:`govinfo.readers`).
     """
     from govinfo.readers import read_bytes
@@ -84,6 +87,9 @@ def parse_bytes(data: bytes, *, kind: str | None = None, source: str | None = No
 def parse_file(path: str | os.PathLike[str], *, kind: str | None = None) -> Report:
     """Read a report from a file; the content, not only the suffix, decides how.
 
+    :param path: the file: text (UTF-8, GB18030/GBK or UTF-16), HTML, .docx or PDF.
+        The path is the report's ``source``.
+    :param kind: ``"text"``, ``"html"``, ``"docx"`` or ``"pdf"``; sniffed when ``None``.
     :raises govinfo.ReaderError: the file cannot be read or decoded.
     """
     from govinfo.errors import ReaderError
