@@ -103,3 +103,20 @@ def test_the_nearest_line_of_numbers_is_found_as_min_found_it(numbers: list[int]
         default=None,
     )
     assert _nearest(numbers, n) == by_min
+
+
+def test_a_figure_that_ran_into_a_header_row_is_reported_not_dropped() -> None:
+    # Found by test_damage_inside_table_3_is_never_silent: in text from .docx (one
+    # cell a line, a blank line ending each row), Table 3's first header line moved
+    # up against Table 2's last row. The row 「行政事业性收费」「12.5」「（本列数据…）」
+    # read as a header, and 12.5 vanished without a word.
+    path = Path(__file__).parent / "fixtures" / "reports" / "linchuan-market-2021.docx.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[52:57] == ["\t12.5", "", "", "3、收到和处理政府信息公开申请情况", lines[56]]
+    assert lines[56].startswith("\t（本列数据的勾稽关系")
+    lines[53], lines[56] = lines[56], lines[53]
+    report = govinfo.parse("\n".join(lines))
+    assert "active.fees.amount" not in report.facts()
+    assert any(
+        d.code == "GI107" and d.keys == ("active.fees.amount",) for d in report.diagnostics
+    )

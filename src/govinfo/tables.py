@@ -17,7 +17,7 @@ from govinfo.diagnostics import Severity
 from govinfo.formats import FORMATS, FormatSpec
 from govinfo.labels import LabelIndex, label_index
 from govinfo.layouts.base import Row
-from govinfo.normalize import fold_label
+from govinfo.normalize import VALUE_LIKE, fold_label
 from govinfo.placer import TABLE_NAMES, Placer, Record, TableReading
 from govinfo.segment import table_marker
 
@@ -45,7 +45,11 @@ def _classify(
                 match = ix.match(texts) if texts else None
                 records.append(Record(match.table if match else current, row, match, wan, subtotal))
                 continue
-            if not numeric and any(ix.is_header(t) for t in texts):
+            if (
+                not numeric
+                and any(ix.is_header(t) for t in texts)
+                and not any(_is_figure(t) for t in texts)
+            ):
                 marker = table_marker("".join(texts))
                 if marker:
                     current = marker
@@ -69,6 +73,11 @@ def _classify(
                 continue  # a caption, a group label or a wrapped fragment: no numbers to lose
             records.append(Record(current, row, match, wan, subtotal))
     return records, votes
+
+
+def _is_figure(text: str) -> bool:
+    """A label cell that holds a figure: a data row ran into a header, so it is no header."""
+    return bool(VALUE_LIKE.match(text)) and any(c.isdigit() for c in text)
 
 
 def _blank_data_row(row: Row, texts: Sequence[str], current: str, ix: LabelIndex) -> bool:
