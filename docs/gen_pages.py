@@ -575,7 +575,7 @@ def codes_page() -> str:
         "# Diagnostic codes\n",
         GENERATED,
         "Everything govinfo notices is a `Diagnostic` with a stable code, a severity "
-        "(`error`, `warning` or `info`, fixed per code), a plain-English message that "
+        "(`error`, `warning` or `info`), a plain-English message that "
         "quotes the report's Chinese labels in 「」, the taxonomy keys involved and, "
         "when known, the line and column. `print(d)` writes it like a compiler "
         "message, `path:line:column: code severity key: message`. The codes come "
