@@ -204,6 +204,7 @@ def check(
 ) -> list[Diagnostic]:
     """Check every registered rule; the report is never changed.
 
+    :param report: the report to check: parsed, loaded or built with ``from_facts``.
     :param previous: the same agency's report for the year before, for the
         cross-year rules; without it they do not run.
     :param registry: the rules to run (the default holds the built-ins and plugins).
