@@ -60,7 +60,8 @@ def test_case_gives_exactly_the_expected_codes(code: str, case: dict[str, Any]) 
 
 def test_every_code_has_a_triggering_and_a_clean_case() -> None:
     files = {p.stem: json.loads(p.read_text("utf-8")) for p in CASE_FILES}
-    assert sorted(files) == sorted(codes())
+    # GI290 takes a broken plugin, not a report: tests/test_plugins.py gives it.
+    assert sorted(files) == sorted(set(codes()) - {"GI290"})
     for code, data in files.items():
         assert data["code"] == code
         expects = [c["expect"] for c in data["cases"]]

@@ -5,7 +5,8 @@
 >>> report.facts()["requests.new.total"]  # doctest: +SKIP
 
 The functions are imported on first use (PEP 562), so ``import govinfo`` does
-not load Lark, cattrs or any reader.
+not load Lark, cattrs, pluggy, any reader or any plugin. ``govinfo.hookimpl``
+marks a plugin's hook implementations (see :mod:`govinfo.hookspecs`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from govinfo.api import parse, parse_bytes, parse_file
     from govinfo.batch import aggregate, parse_many, to_frame
     from govinfo.canonical import dump, dumps, from_dict, from_facts, load, loads, to_dict
+    from govinfo.hookspecs import hookimpl
     from govinfo.render import render
     from govinfo.rules import check
     from govinfo.schema import json_schema
@@ -45,6 +47,7 @@ _LAZY = {
     "parse_many": "govinfo.batch",
     "to_frame": "govinfo.batch",
     "aggregate": "govinfo.batch",
+    "hookimpl": "govinfo.hookspecs",
 }
 
 
@@ -77,6 +80,7 @@ __all__ = [
     "dumps",
     "from_dict",
     "from_facts",
+    "hookimpl",
     "json_schema",
     "load",
     "loads",

@@ -13,7 +13,7 @@ from typing import Any
 
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.formats import FORMATS, SECTION_TITLES
-from govinfo.layouts import choose
+from govinfo.layouts import read_rows
 from govinfo.layouts.base import Row
 from govinfo.model import TABLE_CLASSES, Meta, Notes, Report, Section, from_flat
 from govinfo.segment import segment, unglue
@@ -55,6 +55,9 @@ def parse(
     :param max_cells: the most cells read from one table region, counted by whole
         rows; the rest are reported (GI120), not read.
     :returns: the report; what could not be read is in ``report.diagnostics``.
+    :raises PluginError: an installed plugin is broken (it cannot be imported, or
+        its hooks raise or return something govinfo cannot use), whatever the text.
+        A plugin layout that fails on this text is a GI190 warning instead.
     """
     if len(text) > max_chars:
         diag = Diagnostic(
@@ -116,8 +119,16 @@ def _regions(
     out = []
     for section, block in skeleton.tables():
         region = list(lines[block.start : block.end])
-        layout = choose(region)
-        rows = layout.rows(region, ix)
+        layout, rows, failed = read_rows(region, ix)
+        for exc in failed:  # a plugin layout that failed here; the next best read the region
+            diags.append(
+                Diagnostic(
+                    "GI190",
+                    Severity.WARNING,
+                    f"{exc.message} (the {layout.name} layout read the table region instead)",
+                    line=region[0].number,
+                )
+            )
         kept = _capped(rows, *caps)
         if kept < len(rows):
             diags.append(_cap_diagnostic(rows, kept, caps, region[0]))

@@ -26,7 +26,18 @@ class ReaderError(GovinfoError):
 
 
 class PluginError(GovinfoError):
-    """A plugin raised or returned something govinfo cannot use; names the plugin."""
+    """A plugin raised or returned something govinfo cannot use; names the plugin.
+
+    :param plugin: the name of the plugin at fault (its entry point's name), when
+        one is; the message names it too. The plugin's own exception, if any, is
+        the ``__cause__``.
+    """
+
+    def __init__(
+        self, message: str, *, plugin: str | None = None, where: str | None = None
+    ) -> None:
+        self.plugin = plugin
+        super().__init__(message, where=where)
 
 
 class StructureError(GovinfoError):

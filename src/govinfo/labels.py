@@ -3,17 +3,19 @@
 The index holds every row alias of every format, so a row is recognized even
 when it belongs to the other format (which is how mixed tables are noticed),
 and every column and header label, so header rows are told from data rows.
+Plugins add spellings through the ``govinfo_label_aliases`` hook, as
+:class:`LabelAliases`; :func:`label_index` holds them.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
-from govinfo.formats import FORMATS, HEADER_CELLS, RowSpec
+from govinfo.formats import FORMATS, HEADER_CELLS, FormatSpec, RowSpec
 from govinfo.normalize import fold_label, fold_width
 
 
@@ -30,18 +32,103 @@ class RowMatch:
         return FORMATS[format_name].table(self.table).row(self.key)
 
 
-class LabelIndex:
-    """Row and header labels of all formats, folded, for fast lookup."""
+def _spellings(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
-    def __init__(self) -> None:
+
+def _row_spellings(
+    value: Mapping[str, str | Iterable[str]] | Iterable[tuple[str, str | Iterable[str]]],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return tuple((key, _spellings(spellings)) for key, spellings in pairs)
+
+
+@frozen(cache_hash=True)
+class LabelAliases:
+    """More spellings for the label index; what a plugin gives ``govinfo_label_aliases``.
+
+    :param format: ``"2019"`` or ``"2021"``: the format whose rows and columns
+        ``rows`` and ``columns`` spell. ``None``: ``rows`` spell the row in every
+        format that has it, and there can be no ``columns``.
+    :param rows: row key (``"requests.new"``, ``"active.licensing"``) to more
+        spellings of its label (a str, or several). Each is matched as the
+        official label is: folded (widths, spaces and punctuation do not matter),
+        within a cell, or exactly for the short labels such as 「其他」. A spelling
+        given for one format only is evidence of that format.
+    :param columns: more spellings of the format's column headers: a row of them is
+        a header row, and each is evidence of the format.
+    :param headers: words that head a table or its columns in any format: a row of
+        them is a header row.
+    """
+
+    format: str | None = None
+    rows: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), converter=_row_spellings)
+    columns: tuple[str, ...] = field(default=(), converter=_spellings)
+    headers: tuple[str, ...] = field(default=(), converter=_spellings)
+
+
+def alias_problem(aliases: LabelAliases) -> str | None:
+    """Why ``aliases`` cannot join the index, or ``None`` when they can: an unknown
+    format or row, a spelling that folds to nothing, or one that is already the
+    label of another row (an alias must never move a value to another cell)."""
+    if aliases.format is not None and aliases.format not in FORMATS:
+        return f"unknown format {aliases.format!r} (known: {', '.join(FORMATS)})"
+    if aliases.format is None and aliases.columns:
+        return "columns need a format"
+    formats = [FORMATS[aliases.format]] if aliases.format else list(FORMATS.values())
+    owners: dict[str, set[str]] = {}
+    for fmt in FORMATS.values():
+        for table in fmt.tables:
+            for row in table.rows:
+                for label in row.all_labels:
+                    owners.setdefault(fold_label(label), set()).add(f"{table.key}.{row.key}")
+    for key, spellings in aliases.rows:
+        table_key, _, row_key = key.partition(".")
+        if not any(_has_row(fmt, table_key, row_key) for fmt in formats):
+            where = f"the {aliases.format} format" if aliases.format else "any format"
+            return f"there is no row {key!r} in {where}"
+        for spelling in spellings:
+            folded = fold_label(spelling) if isinstance(spelling, str) else ""
+            if not folded:
+                return f"the spelling {spelling!r} of row {key} is empty once folded"
+            others = owners.get(folded, set()) - {key}
+            if others:
+                return f"「{spelling}」 is the label of row {min(others)}, not {key}"
+    for word in (*aliases.columns, *aliases.headers):
+        if not isinstance(word, str) or not fold_label(word):
+            return f"the header {word!r} is empty once folded"
+    return None
+
+
+def _has_row(fmt: FormatSpec, table_key: str, row_key: str) -> bool:
+    try:
+        fmt.table(table_key).row(row_key)
+    except KeyError:
+        return False
+    return True
+
+
+class LabelIndex:
+    """Row and header labels of all formats, folded, for fast lookup.
+
+    :param aliases: more spellings (from plugins), checked by :func:`alias_problem`.
+    """
+
+    def __init__(self, aliases: Sequence[LabelAliases] = ()) -> None:
         exact: dict[str, dict[tuple[str, str], set[str]]] = {}
         contained: dict[str, dict[tuple[str, str], set[str]]] = {}
         numbered: dict[tuple[str, str], tuple[str | None, bool]] = {}
+        more: dict[tuple[str | None, str], list[str]] = {}
+        for a in aliases:
+            for key, spellings in a.rows:
+                more.setdefault((a.format, key), []).extend(spellings)
         for fmt in FORMATS.values():
             for table in fmt.tables:
                 for row in table.rows:
                     numbered[(table.key, row.key)] = (row.number, row.exact)
-                    for alias in row.all_labels:
+                    key = f"{table.key}.{row.key}"
+                    extra = (*more.get((fmt.name, key), ()), *more.get((None, key), ()))
+                    for alias in (*row.all_labels, *extra):
                         folded = fold_label(alias)
                         target = exact if row.exact else contained
                         target.setdefault(folded, {}).setdefault((table.key, row.key), set()).add(
@@ -58,6 +145,10 @@ class LabelIndex:
                 for row in table.rows:
                     for col in row.columns:
                         self.column_labels.setdefault(fold_label(col.label), set()).add(fmt.name)
+        for a in aliases:
+            for word in a.columns:
+                self.column_labels.setdefault(fold_label(word), set()).add(str(a.format))
+            headers.update(fold_label(word) for word in a.headers)
         headers.update(self.column_labels)
         # Table 4's group names head its columns in the one-row form of the table.
         headers.update(fold_label(h) for h in HEADER_CELLS)
@@ -182,7 +273,17 @@ def _glued_pattern(
     return re.compile("|".join(parts)), re.compile("|".join(heads))
 
 
-@functools.lru_cache(maxsize=1)
 def label_index() -> LabelIndex:
-    """The shared index, built on first use."""
-    return LabelIndex()
+    """The shared index: the formats' labels and the spellings plugins add
+    (``govinfo_label_aliases``), built once for each set of plugins.
+
+    :raises PluginError: a plugin is broken (see :func:`govinfo.plugins.collect`).
+    """
+    from govinfo.plugins import collect
+
+    return _index(tuple(c.item for c in collect("govinfo_label_aliases")))
+
+
+@functools.lru_cache(maxsize=4)
+def _index(aliases: tuple[LabelAliases, ...]) -> LabelIndex:
+    return LabelIndex(aliases)

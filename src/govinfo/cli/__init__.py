@@ -8,6 +8,7 @@ Subcommands::
     govinfo diff OLD NEW            the facts that differ, and the cross-year rules
     govinfo batch PATH... -o OUT    a corpus to one long-form table (.jsonl/.csv/.parquet)
     govinfo rules                   every diagnostic code with its severity and doc
+    govinfo plugins                 the plugins loaded, what they add and where from
 
 Exit status: 0 when all is well, 1 when ``check`` finds errors (or ``diff``
 finds differences), 2 for unreadable input or bad usage, 141 when the reader of
@@ -21,8 +22,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from govinfo.cli import _batch, _check, _commands
+from govinfo.cli import _batch, _check, _commands, _plugins
 from govinfo.cli._common import EXIT_PIPE, EXIT_TROUBLE, CommandError
+from govinfo.errors import PluginError
 
 __all__ = ["build_parser", "main"]
 
@@ -43,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     _commands.add_parsers(sub)
     _check.add_parser(sub)
     _batch.add_parser(sub)
+    _plugins.add_parser(sub)
     return p
 
 
@@ -72,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return status
     except CommandError as exc:
+        print(f"govinfo: {exc}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except PluginError as exc:  # a broken plugin, whichever command met it
         print(f"govinfo: {exc}", file=sys.stderr)
         return EXIT_TROUBLE
     except BrokenPipeError:

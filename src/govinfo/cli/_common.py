@@ -38,8 +38,9 @@ def read_report(path: str) -> Report:
     (``.json``, or standard input starting with ``{``), or ``-`` for standard input.
 
     :raises CommandError: the input cannot be read; the message names it.
+    :raises PluginError: a plugin is broken (not the input's fault: ``main`` says so).
     """
-    from govinfo.errors import GovinfoError
+    from govinfo.errors import GovinfoError, PluginError
 
     try:
         if path == STDIN:
@@ -50,6 +51,8 @@ def read_report(path: str) -> Report:
         from govinfo.api import parse_file
 
         return parse_file(path)
+    except PluginError:
+        raise
     except GovinfoError as exc:
         raise CommandError(str(exc) if exc.where else f"{path}: {exc}") from None
     except OSError as exc:

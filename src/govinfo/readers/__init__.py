@@ -8,7 +8,9 @@ which reader produced it.
 
 Readers are registered by name; :func:`read_bytes` sniffs the content (magic
 bytes first, the file name only as a hint) and dispatches. A plugin adds a
-reader with :func:`register_reader`. The HTML, DOCX and PDF readers import
+reader through the ``govinfo_readers`` hook (:mod:`govinfo.hookspecs`), which
+is also how the built-ins arrive; a session adds one with
+:func:`register_reader`. The HTML, DOCX and PDF readers import
 their libraries only when called, so ``import govinfo`` stays light; a
 missing library raises :class:`~govinfo.errors.ReaderError` naming the pip
 command.
@@ -106,21 +108,24 @@ def _read_pdf(data: bytes, limits: Limits) -> str:
     return read_pdf(data, limits)
 
 
-# Built-ins in sniffing order; "text" accepts anything and so comes last.
-_BUILTIN: tuple[Reader, ...] = (
+#: The built-in readers in sniffing order ("text" accepts anything and so comes
+#: last); govinfo's own plugin hands them to the ``govinfo_readers`` hook.
+BUILTIN_READERS: tuple[Reader, ...] = (
     Reader("pdf", _sniff_pdf, _read_pdf),
     Reader("docx", _sniff_docx, _read_docx),
     Reader("html", _sniff_html, _read_html),
     Reader("text", lambda data, name: True, _read_text),
 )
+#: Readers registered in this session with :func:`register_reader`.
 _PLUGINS: dict[str, Reader] = {}
 
 
 def register_reader(name: str, sniff: Sniff, read: Read, *, replace: bool = False) -> None:
-    """Register a reader under ``name`` (what ``kind=`` selects).
+    """Register a reader under ``name`` (what ``kind=`` selects) for this session.
 
-    Plugin readers are sniffed before the built-ins, in registration order, so a
-    plugin can claim a format the built-ins would misread.
+    These readers are sniffed first, in registration order, then the plugins'
+    (``govinfo_readers``), then the built-ins, so a reader can claim a format the
+    built-ins would misread; one of these replaces a plugin's of the same name.
 
     :param sniff: ``sniff(data, name) -> bool``; it must be cheap (look at the first bytes).
     :param read: ``read(data, limits) -> str``; raise :class:`~govinfo.errors.ReaderError`
@@ -128,19 +133,27 @@ def register_reader(name: str, sniff: Sniff, read: Read, *, replace: bool = Fals
     :param replace: allow replacing a reader of the same name (built-in or plugin).
     :raises ValueError: the name is taken and ``replace`` is false.
     """
-    if not replace and (name in _PLUGINS or any(r.name == name for r in _BUILTIN)):
+    if not replace and (name in _PLUGINS or any(r.name == name for r in BUILTIN_READERS)):
         raise ValueError(f"a reader named {name!r} is already registered")
     _PLUGINS[name] = Reader(name, sniff, read)
 
 
 def unregister_reader(name: str) -> None:
-    """Remove a plugin reader (built-ins cannot be removed, only replaced)."""
+    """Remove a reader :func:`register_reader` added (a plugin's readers go with
+    the plugin, :func:`govinfo.plugins.unregister`; built-ins can only be replaced)."""
     _PLUGINS.pop(name, None)
 
 
 def readers() -> list[Reader]:
-    """All readers in the order :func:`read_bytes` sniffs them."""
-    return [*_PLUGINS.values(), *(r for r in _BUILTIN if r.name not in _PLUGINS)]
+    """All readers in the order :func:`read_bytes` sniffs them: this session's,
+    the plugins', the built-ins.
+
+    :raises PluginError: a plugin is broken (see :func:`govinfo.plugins.collect`).
+    """
+    from govinfo.plugins import collect
+
+    hooked = [c.item for c in collect("govinfo_readers")]
+    return [*_PLUGINS.values(), *(r for r in hooked if r.name not in _PLUGINS)]
 
 
 def sniff(data: bytes, *, name: str | None = None) -> str:
@@ -165,6 +178,8 @@ def read_bytes(
     :returns: narrative lines and TAB-separated table rows, ``\\n``-terminated.
     :raises ReaderError: an unknown ``kind``, input over a cap, or input the reader
         cannot read (its message says why and, for a missing extra, what to install).
+    :raises PluginError: a plugin's reader failed (raised something other than
+        ReaderError, or returned something other than text), or a plugin is broken.
     """
     limits = limits or DEFAULT_LIMITS
     if len(data) > limits.max_input_bytes:
@@ -203,6 +218,7 @@ def read_path(path: str | os.PathLike[str], *, kind: str | None = None,
 
 
 __all__ = [
+    "BUILTIN_READERS",
     "DEFAULT_LIMITS",
     "Limits",
     "Reader",

@@ -1,9 +1,10 @@
 """Renderers: a report back to text, Markdown or HTML in its official layout.
 
-Renderers are looked up by name in a registry, so a plugin can add one with
-:func:`register_renderer`. The built-ins are ``"text"`` (tab-separated rows),
-``"markdown"`` (pipe tables) and ``"html"`` (a standalone page); their modules
-are imported the first time they are used.
+Renderers are looked up by name. Plugins add theirs through the
+``govinfo_renderers`` hook (:mod:`govinfo.hookspecs`), which is also how the
+built-ins arrive: ``"text"`` (tab-separated rows), ``"markdown"`` (pipe tables)
+and ``"html"`` (a standalone page), whose modules are imported the first time
+they are used. A session adds one with :func:`register_renderer`.
 """
 
 from __future__ import annotations
@@ -16,44 +17,68 @@ from collections.abc import Callable
 from govinfo.errors import GovinfoError
 from govinfo.model import Report
 
-__all__ = ["Renderer", "register_renderer", "render", "renderers"]
+__all__ = ["BUILTIN_RENDERERS", "Renderer", "register_renderer", "render", "renderers"]
 
 Renderer = Callable[[Report], str]
 """A renderer takes a report and returns its rendering as text."""
 
-#: Name → renderer, or ``"module:function"`` for a built-in not imported yet.
-_RENDERERS: dict[str, Renderer | str] = {
+#: The built-in renderers as ``"module:function"``, imported when first used;
+#: govinfo's own plugin hands them to the ``govinfo_renderers`` hook.
+BUILTIN_RENDERERS: dict[str, str] = {
     "text": "govinfo.render.text:render_text",
     "markdown": "govinfo.render.markdown:render_markdown",
     "html": "govinfo.render.html:render_html",
 }
+#: Renderers registered in this session with :func:`register_renderer`; they win
+#: over a plugin's of the same name.
+_RENDERERS: dict[str, Renderer | str] = {}
+#: ``"module:function"`` → the function, once imported.
+_IMPORTED: dict[str, Renderer] = {}
 
 
-def _resolve(name: str) -> Renderer:
-    entry = _RENDERERS[name]
-    if isinstance(entry, str):
+def _table() -> dict[str, Renderer | str]:
+    """Format name → renderer: the plugins' (govinfo's own among them), then this
+    session's over them."""
+    from govinfo.plugins import collect
+
+    table: dict[str, Renderer | str] = {}
+    for c in collect("govinfo_renderers"):
+        name, renderer = c.item
+        table[name] = renderer
+    table.update(_RENDERERS)
+    return table
+
+
+def _resolve(entry: Renderer | str) -> Renderer:
+    if not isinstance(entry, str):
+        return entry
+    func = _IMPORTED.get(entry)
+    if func is None:
         module, _, attr = entry.partition(":")
-        func: Renderer = getattr(importlib.import_module(module), attr)
-        _RENDERERS[name] = entry = func
-    return entry
+        func = _IMPORTED[entry] = getattr(importlib.import_module(module), attr)
+    return func
 
 
 def register_renderer(name: str, func: Renderer, *, replace: bool = False) -> None:
-    """Make ``func`` available as ``render(report, fmt=name)``.
+    """Make ``func`` available as ``render(report, fmt=name)`` in this session.
 
     :param name: the format name, e.g. ``"csv"``.
     :param func: called with the report; returns the rendering as ``str``.
-    :param replace: allow replacing a renderer already registered under ``name``.
+    :param replace: allow replacing a renderer already registered under ``name``
+        (or a built-in of that name).
     :raises GovinfoError: if ``name`` is taken and ``replace`` is false.
     """
-    if name in _RENDERERS and not replace:
+    if (name in _RENDERERS or name in BUILTIN_RENDERERS) and not replace:
         raise GovinfoError(f"a renderer named {name!r} is already registered", where=name)
     _RENDERERS[name] = func
 
 
 def renderers() -> dict[str, Renderer]:
-    """A copy of the registry: format name to renderer (importing the built-ins)."""
-    return {name: _resolve(name) for name in list(_RENDERERS)}
+    """Format name to renderer, for every renderer (importing the built-ins).
+
+    :raises PluginError: a plugin is broken (see :func:`govinfo.plugins.collect`).
+    """
+    return {name: _resolve(entry) for name, entry in _table().items()}
 
 
 def render(report: Report, fmt: str = "text") -> str:
@@ -61,12 +86,16 @@ def render(report: Report, fmt: str = "text") -> str:
 
     :param report: the report to render.
     :param fmt: ``"text"``, ``"markdown"``, ``"html"`` or a name a plugin registered.
+    :returns: the rendering.
     :raises GovinfoError: for a name no renderer is registered under.
+    :raises PluginError: a plugin's renderer failed (raised, or returned something
+        other than text), or a plugin is broken.
     """
-    if fmt not in _RENDERERS:
-        known = ", ".join(sorted(_RENDERERS))
+    table = _table()
+    if fmt not in table:
+        known = ", ".join(sorted(table))
         raise GovinfoError(f"no renderer named {fmt!r} (known: {known})", where=fmt)
-    return _resolve(fmt)(report)
+    return _resolve(table[fmt])(report)
 
 
 class _CallableModule(types.ModuleType):

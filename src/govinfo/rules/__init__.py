@@ -4,8 +4,9 @@
 :class:`~govinfo.diagnostics.Diagnostic` objects that point at the cells
 involved; it never changes the report. Rules are registered in
 :data:`REGISTRY`: sums as :class:`SumRule` data, the rest as ``rule_*``
-functions decorated with :func:`rule`. A plugin adds its own through
-:func:`register`, as the built-ins do.
+functions decorated with :func:`rule`. A plugin returns its own from the
+``govinfo_rules`` hook (:mod:`govinfo.hookspecs`), as govinfo's own plugin returns
+the built-ins; a session adds one with :func:`register`.
 
 :func:`codes` documents every code the rules can give (GI2xx).
 """
@@ -16,6 +17,7 @@ from govinfo.diagnostics import CodeInfo
 from govinfo.rules.engine import (
     BLANKS_IMBALANCE,
     NOT_ASSESSABLE,
+    PLUGIN_FAILED,
     Context,
     Equation,
     check,
@@ -38,12 +40,13 @@ from govinfo.rules.registry import (
 def codes(registry: Registry = REGISTRY) -> dict[str, CodeInfo]:
     """Every rule code with its severity, name and doc, sorted by code.
 
-    Holds the engine's own codes (GI200 not assessable, GI250 lenient imbalance) and
-    one per registered rule, built-in or added by a plugin.
-    """
-    from govinfo.rules import builtin  # noqa: F401  (registers the built-ins once)
+    Holds the engine's own codes (GI200 not assessable, GI250 lenient imbalance,
+    GI290 a plugin's rule failed) and one per registered rule, built-in or added by
+    a plugin.
 
-    out = {c.code: c for c in (NOT_ASSESSABLE, BLANKS_IMBALANCE)}
+    :raises PluginError: a plugin is broken (see :func:`govinfo.plugins.collect`).
+    """
+    out = {c.code: c for c in (NOT_ASSESSABLE, BLANKS_IMBALANCE, PLUGIN_FAILED)}
     for r in registry:
         out[r.code] = CodeInfo(r.code, r.severity, r.name, r.doc)
     return dict(sorted(out.items()))
@@ -52,6 +55,7 @@ def codes(registry: Registry = REGISTRY) -> dict[str, CodeInfo]:
 __all__ = [
     "BLANKS_IMBALANCE",
     "NOT_ASSESSABLE",
+    "PLUGIN_FAILED",
     "REGISTRY",
     "Context",
     "Equation",

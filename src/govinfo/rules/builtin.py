@@ -1,8 +1,9 @@
 """The built-in rules of ``shared/spec/taxonomy.md``: the sums as data, the rest as functions.
 
-Importing this module registers them (once; :func:`govinfo.rules.check` imports
-it on first use). Cross-year and narrative rules live in
-:mod:`govinfo.rules.crossyear` and :mod:`govinfo.rules.text`, imported at the end.
+Importing this module registers them in :data:`~govinfo.rules.registry.BUILTIN`
+(once), which govinfo's own plugin hands to the ``govinfo_rules`` hook when
+:data:`~govinfo.rules.REGISTRY` is first used. Cross-year and narrative rules live
+in :mod:`govinfo.rules.crossyear` and :mod:`govinfo.rules.text`, imported at the end.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from decimal import Decimal
 from govinfo.diagnostics import Severity
 from govinfo.rules.cells import fmt
 from govinfo.rules.engine import Context
-from govinfo.rules.registry import Finding, SumRule, register, rule
+from govinfo.rules.registry import BUILTIN, Finding, SumRule
+
+register, rule = BUILTIN.register, BUILTIN.rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 

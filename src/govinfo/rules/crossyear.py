@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from govinfo.diagnostics import Severity
 from govinfo.rules.cells import Values, fmt, magnitude
 from govinfo.rules.engine import Context, index_sets
-from govinfo.rules.registry import Finding, rule
+from govinfo.rules.registry import BUILTIN, Finding
+
+rule = BUILTIN.rule
 
 _ITEM_ROWS = ("licensing", "other_services", "penalty", "coercion", "fees")
 

@@ -26,6 +26,7 @@ from typing import cast
 from attrs import field, frozen
 
 from govinfo.diagnostics import CodeInfo, Diagnostic, Severity
+from govinfo.errors import PluginError
 from govinfo.formats import FORMATS
 from govinfo.model import Report
 from govinfo.rules.cells import Value, Values, fmt, label_parts, magnitude, read_values
@@ -48,6 +49,17 @@ BLANKS_IMBALANCE = CodeInfo(
     "balance, and no count (a whole number ≥ 0) in the blank cells could balance it, so "
     "the filled cells already disagree. A warning, never an error, because a blank may "
     "stand for a cell the parser could not read.",
+)
+PLUGIN_FAILED = CodeInfo(
+    "GI290",
+    Severity.ERROR,
+    "plugin-rule-failed",
+    "A rule that a plugin added (hook govinfo_rules) raised an exception, or yielded "
+    "something other than a Finding, while checking this report. The message names the "
+    "plugin, the rule and the error. None of that rule's findings are kept, and every "
+    "other rule's diagnostics are as they would be without the plugin. An error, because "
+    "a check the installation promises did not run: fix the plugin, or disable it with "
+    "GOVINFO_DISABLE_PLUGINS.",
 )
 
 #: A long side of a sum lists its nonzero cells only up to this many.
@@ -208,10 +220,11 @@ def check(
     :param previous: the same agency's report for the year before, for the
         cross-year rules; without it they do not run.
     :param registry: the rules to run (the default holds the built-ins and plugins).
-    :returns: the diagnostics, sorted by source line, then column and code.
+    :returns: the diagnostics, sorted by source line, then column and code; a
+        plugin's rule that fails gives one GI290 instead of its findings.
+    :raises PluginError: a plugin is broken (see :func:`govinfo.plugins.collect`),
+        so the rules of the default registry cannot be loaded.
     """
-    from govinfo.rules import builtin  # noqa: F401  (registers the built-ins once)
-
     variant = variant_of(report)
     ctx = Context(
         report,
@@ -238,12 +251,23 @@ def check(
                 if net:  # the common case, balanced, costs no more than the sum
                     broken.append((rule, eq, net))
         else:
-            out.extend(_diagnostic(rule.code, rule.severity, f, ctx) for f in rule.func(ctx))
+            out.extend(_run(rule, ctx))
     # Located only now: a wrong cell shows as the one cell shared by unbalanced sums.
     located = locate([(eq.terms, net) for _, eq, net in broken])
     out.extend(_broken(rule, eq, ctx, located.get(i)) for i, (rule, eq, _) in enumerate(broken))
     out.sort(key=lambda d: (d.line is None, d.line or 0, d.column or 0, d.code, d.keys))
     return out
+
+
+def _run(rule: Rule, ctx: Context) -> list[Diagnostic]:
+    """The diagnostics of a rule function, or, for a plugin's rule that fails (its
+    guard raises :class:`PluginError`), one GI290 that names the plugin."""
+    try:
+        found = list(rule.func(ctx))
+    except PluginError as exc:
+        info = PLUGIN_FAILED
+        return [Diagnostic(info.code, info.severity, exc.message, path=ctx.report.source)]
+    return [_diagnostic(rule.code, rule.severity, f, ctx) for f in found]
 
 
 def _diagnostic(code: str, severity: Severity, f: Finding, ctx: Context) -> Diagnostic:

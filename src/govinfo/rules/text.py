@@ -9,8 +9,10 @@ from govinfo.model import Statement
 from govinfo.narrative import LITIGATION_TOTAL
 from govinfo.rules.cells import Value, fmt, magnitude
 from govinfo.rules.engine import Context
-from govinfo.rules.registry import Finding, rule
+from govinfo.rules.registry import BUILTIN, Finding
 from govinfo.rules.suggest import money_scale
+
+rule = BUILTIN.rule
 
 _LITIGATION = ("appeals.litigation_direct.total", "appeals.litigation_after_review.total")
 
