@@ -1,16 +1,21 @@
-"""A griffe extension: give attrs classes the ``__init__`` that attrs writes at run time.
+"""griffe extensions for govinfo's API reference.
 
+``AttrsInit`` gives attrs classes the ``__init__`` that attrs writes at run time.
 govinfo's data classes are ``@frozen``/``@define`` attrs classes. griffe reads the
 source without running it, so it sees no ``__init__``, shows no signature, and
 cannot match the ``:param:`` lines of the class docstring. This extension builds
 the signature from the annotated attributes, in order, with their defaults
 (``field(default=…)`` and ``field(factory=…)`` included), so the API reference
 shows ``Diagnostic(code, severity, message, keys=(), …)`` as attrs makes it.
+
+``SphinxRoles`` shows the reST roles of the docstrings (``:class:`~govinfo.Report```,
+``:func:`check```) as code, as Sphinx would, instead of as literal text.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from typing import Any
 
 import griffe
@@ -78,3 +83,22 @@ class AttrsInit(griffe.Extension):
             endlineno=cls.lineno,
         )
         cls.set_member("__init__", init)
+
+
+#: ``:role:`target``` and ``:role:`~a.b.target```; ``~`` shows the last part only.
+_ROLE = re.compile(r":(?:py:)?(?:class|func|meth|data|mod|attr|exc|obj|const):`(~?)([^`]+)`")
+
+
+def _role(match: re.Match[str]) -> str:
+    short, target = match.groups()
+    if short:
+        target = target.rsplit(".", 1)[-1]
+    return f"`{target}`"
+
+
+class SphinxRoles(griffe.Extension):
+    """Rewrites reST cross-reference roles in docstrings as Markdown code."""
+
+    def on_instance(self, *, obj: griffe.Object, **kwargs: Any) -> None:
+        if obj.docstring is not None and ":" in obj.docstring.value:
+            obj.docstring.value = _ROLE.sub(_role, obj.docstring.value)
