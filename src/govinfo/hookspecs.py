@@ -79,7 +79,7 @@ def govinfo_layouts() -> Iterable[Layout] | None:
         fit; a plugin's layout wins a tie with a built-in. A plugin layout that
         raises (or whose fit is not a number from 0 to 1, or whose rows are not
         :class:`~govinfo.layouts.Row` objects) is set aside for that region, the
-        next best layout reads it, and the report gets a GI120 warning naming the
+        next best layout reads it, and the report gets a GI190 warning naming the
         plugin: the parser never fails because of a plugin layout.
     """
 
