@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
+from govinfo.errors import ReaderError
 from govinfo.layouts.spaced import _nearest
 from govinfo.normalize import MAX_DECIMALS, MAX_DIGITS, read_value
 from govinfo.source import clean_line
@@ -120,3 +124,32 @@ def test_a_figure_that_ran_into_a_header_row_is_reported_not_dropped() -> None:
     assert any(
         d.code == "GI107" and d.keys == ("active.fees.amount",) for d in report.diagnostics
     )
+
+
+# --- readers: bytes that are almost a .docx or a PDF ---------------------------------------
+
+
+def _zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>" * 50)
+        z.writestr("word/document.xml", "<w:document/>" * 200)
+    return buf.getvalue()
+
+
+def test_a_docx_whose_entries_moved_is_a_reader_error() -> None:
+    # Found by test_damaged_documents_give_a_report_or_a_reader_error[docx]: bytes cut
+    # out of the first entry put every local header before the file's start, and
+    # zipfile's seek raised ValueError out of parse_bytes.
+    data = _zip()
+    with pytest.raises(ReaderError, match="cannot be read: negative seek"):
+        govinfo.parse_bytes(data[:30] + data[60:])
+
+
+def test_a_docx_with_a_broken_deflate_stream_is_a_reader_error() -> None:
+    # Found by the same test: zlib.error out of parse_bytes.
+    data = _zip()
+    start = data.index(b"word/document.xml") + len("word/document.xml")  # the entry's data
+    with pytest.raises(ReaderError, match="cannot be read: Error -3 while decompressing"):
+        govinfo.parse_bytes(data[:start] + b"\xff" * 20 + data[start + 20 :])
+

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -127,7 +128,10 @@ def _read_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     try:
         with zf.open(info) as f:
             return f.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as e:
+    except (
+        zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError,
+        ValueError, zlib.error,  # a header offset before the file's start; a broken stream
+    ) as e:
         raise ReaderError(f"the .docx entry {info.filename!r} cannot be read: {e}") from None
 
 
