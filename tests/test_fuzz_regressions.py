@@ -137,6 +137,20 @@ def _zip() -> bytes:
     return buf.getvalue()
 
 
+def _pdf(page: bytes) -> bytes:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def test_a_docx_whose_entries_moved_is_a_reader_error() -> None:
     # Found by test_damaged_documents_give_a_report_or_a_reader_error[docx]: bytes cut
     # out of the first entry put every local header before the file's start, and
@@ -153,3 +167,11 @@ def test_a_docx_with_a_broken_deflate_stream_is_a_reader_error() -> None:
     with pytest.raises(ReaderError, match="cannot be read: Error -3 while decompressing"):
         govinfo.parse_bytes(data[:start] + b"\xff" * 20 + data[start + 20 :])
 
+
+def test_a_pdf_with_a_broken_page_is_a_reader_error() -> None:
+    # Found by test_damaged_pdfs_give_a_report_or_a_reader_error: pdfplumber reads the
+    # page tree on first use, inside ``with pdf:``; its MalformedPDFException (and
+    # PdfminerException for a missing page object) escaped, raised again by close().
+    data = _pdf(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 /x 842] >>")
+    with pytest.raises(ReaderError, match="not a readable PDF file: MalformedPDFException"):
+        govinfo.parse_bytes(data)

@@ -110,13 +110,19 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as e:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect…
         raise _open_error(e) from None
+    try:
+        # The page tree is read on first use; a broken one raises here, and again in
+        # pdf.close() if it is first touched inside ``with pdf``.
+        pages = pdf.pages
+    except Exception as e:
+        raise _open_error(e) from None
     items: list[_Item] = []
     chars = unmapped = 0
     with pdf:
-        if len(pdf.pages) > limits.max_pdf_pages:
+        if len(pages) > limits.max_pdf_pages:
             raise ReaderError(f"the PDF has {len(pdf.pages):,} pages, over the "
                               f"{limits.max_pdf_pages:,}-page limit (Limits.max_pdf_pages)")
-        for number, page in enumerate(pdf.pages):
+        for number, page in enumerate(pages):
             try:
                 page_items, page_chars, page_unmapped = _read_page(page.dedupe_chars(), number)
             except ReaderError:
