@@ -525,6 +525,86 @@ def rule_example(code: str) -> str | None:
     return what + f"\n\n`{call}` gives:\n\n" + _fence(_lines(_shown(got, code)))
 
 
+#: Plugins that fail, to show what govinfo does then: the code each one gives, the
+#: plugin's source (run as shown) and what to call on the sample to see the code.
+BROKEN_PLUGINS: dict[str, tuple[str, str]] = {
+    "GI190": (
+        "broken-layout",
+        """from govinfo import hookimpl
+
+
+class BrokenLayout:
+    name = "broken"
+
+    def fit(self, lines):
+        raise ValueError("a bug in the plugin")
+
+    def rows(self, lines, labels):
+        return []
+
+
+@hookimpl
+def govinfo_layouts():
+    return [BrokenLayout()]
+""",
+    ),
+    "GI290": (
+        "broken-rule",
+        '''from govinfo import hookimpl
+from govinfo.rules import Rule
+
+
+def rule_fails(ctx):
+    """XY901: a rule with a bug: it raises on every report, so it never checks anything."""
+    raise ValueError("a bug in the plugin")
+    yield
+
+
+@hookimpl
+def govinfo_rules():
+    return [Rule("XY901", "fails", "warning", rule_fails.__doc__, rule_fails)]
+''',
+    ),
+}
+
+
+def plugin_example(code: str, md: str) -> str | None:
+    """A plugin code, shown by registering a broken plugin for the time of one call."""
+    if code not in BROKEN_PLUGINS:
+        return None
+    import types
+
+    import govinfo.plugins
+
+    name, source = BROKEN_PLUGINS[code]
+    plugin = types.ModuleType(name.replace("-", "_"))
+    exec(compile(source, f"<{name}>", "exec"), plugin.__dict__)
+    registered = govinfo.plugins.register(plugin, name)
+    try:
+        if code == "GI190":
+            call = 'govinfo.parse(text, source="report.md")'
+            got = govinfo.parse(md, source="report.md").diagnostics
+        else:
+            call = "govinfo.check(report)"
+            got = govinfo.check(govinfo.parse(md, source="report.md"))
+    finally:
+        govinfo.plugins.unregister(registered)
+    shown = _shown(got, code, 1)
+    each = " (one for each table region; the first is shown)" if code == "GI190" else ""
+    if not shown:
+        log.warning("gen_pages: the broken plugin no longer gives %s", code)
+        return None
+    return (
+        f"**Example.** A plugin with a bug, registered in the session with "
+        f'`govinfo.plugins.register(plugin, "{name}")`:\n\n'
+        + _fence(source, "python")
+        + f"\n`{call}` on the Markdown sample then gives{each}:\n\n"
+        + _fence(_lines(shown))
+        + "\nThe report is otherwise read and checked as without the plugin. "
+        "[Plugins](../plugins.md) explains how plugins are written and guarded.\n"
+    )
+
+
 def aggregate_example() -> str:
     """GI301: summing two reports where one leaves a cell blank."""
     text = files("govinfo").joinpath("data/sample.txt").read_text("utf-8")
@@ -546,11 +626,6 @@ def _code_entry(info: CodeInfo, stage: str, example: str | None, corpus: str = "
         f"**{info.severity}** · {stage}\n",
         inspect.cleandoc(info.doc) + "\n",
     ]
-    if not example and info.title.startswith("plugin-"):
-        example = (
-            "This code appears only when an installed plugin fails; "
-            "[Plugins](../plugins.md) explains how govinfo guards what plugins add.\n"
-        )
     if example:
         out.append(example)
     if corpus:
@@ -603,7 +678,8 @@ def codes_page() -> str:
     ]
     for info in CODES.values():
         corpus_block = _corpus_block(corpus.get(info.code))
-        out.append(_code_entry(info, "parse", parse_example(info.code, md, edits), corpus_block))
+        example = parse_example(info.code, md, edits) or plugin_example(info.code, md)
+        out.append(_code_entry(info, "parse", example, corpus_block))
     out += [
         "## Rule codes\n",
         "The examples are the conformance cases of `tests/conformance/`: a consistent "
@@ -612,7 +688,8 @@ def codes_page() -> str:
         "not give it; the tests run them all.\n",
     ]
     for info in rules.values():
-        out.append(_code_entry(info, "rules", rule_example(info.code)))
+        example = rule_example(info.code) or plugin_example(info.code, md)
+        out.append(_code_entry(info, "rules", example))
     out += [
         "## Aggregate codes\n",
         _code_entry(PARTIAL_SUM, "aggregate", aggregate_example()),
