@@ -94,6 +94,11 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
         + "\t1" * 10000 * n,
         1,
     ),
+    "a long line of numbers no cell takes": (
+        lambda n: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 "
+        + "x1 " * 5000 * n,
+        1,
+    ),
     "a long line of numbers": (
         lambda n: "一、本年新收政府信息公开申请数量 " + "1 " * 2000 * n + "x",
         1,

@@ -135,12 +135,16 @@ def _regions(
             cut = rows[kept].line or region[0].number
             region = [ln for ln in region if ln.number < cut]  # the cut rows are reported
             rows = rows[:kept]
+        heads: dict[int, str] = {}  # id(line) -> its quoted start, cut once a line
         for line, pos, text in uncovered_numbers(region, rows):
+            head = heads.get(id(line))
+            if head is None:
+                head = heads[id(line)] = line.text.strip()[:40]
             diags.append(
                 Diagnostic(
                     "GI119",
                     Severity.WARNING,
-                    f"「{text}」 in the table line 「{line.text.strip()[:40]}」 is in no cell "
+                    f"「{text}」 in the table line 「{head}」 is in no cell "
                     f"the {layout.name} layout could read; it was not placed",
                     line=line.number,
                     column=line.column(pos),
