@@ -137,8 +137,17 @@ CODES: dict[str, CodeInfo] = dict(
             "GI107",
             W,
             "short-row",
-            "A row holds fewer value cells than its columns; where the layout shows where the "
-            "cells belong they were placed (the message says how), otherwise not placed.",
+            "A row holds fewer value cells than its columns and the layout does not show "
+            "where they belong; its numbers are quoted and not placed.",
+        ),
+        _c(
+            "GI121",
+            INFO,
+            "aligned-row",
+            "A row held fewer value cells than its columns and was placed by the layout's "
+            "evidence: a grid that lost its left cells is anchored on the 总计 column, "
+            "space-aligned numbers go under the columns of the table's full rows. The "
+            "message says which.",
         ),
         _c(
             "GI108",

@@ -271,7 +271,7 @@ class Placer:
             return
         if fit.note:
             self.out.diag(
-                "GI107",
+                "GI121",
                 Severity.INFO,
                 f"row 「{spec.label}」 has {fit.note}",
                 keys=keys,
