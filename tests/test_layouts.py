@@ -291,3 +291,14 @@ def test_ruled_text_tables() -> None:
     report = govinfo.parse("\n".join(out))
     assert report.facts() == govinfo.parse(TAB).facts()
     assert report.diagnostics == ()
+
+
+def test_digits_run_together_in_one_grid_cell_reach_the_solver() -> None:
+    report = govinfo.parse(TAB.replace("行政许可\t5\t-1\t30", "行政许可\t6-3538"))
+    (d,) = report.diagnostics
+    assert d.code == "GI112" and "「6-3538」" in d.message
+    assert "(6, -35, 38)" in d.message
+    assert report.facts()["active.licensing.prev_items"] is None
+    split = govinfo.parse(TAB.replace("行政许可\t5\t-1\t30", "行政许可\t5\t-1 30"))
+    assert split.facts() == govinfo.parse(TAB).facts()
+    assert split.provenance["active.licensing.change"].rules  # inferred, and from what

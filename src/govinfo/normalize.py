@@ -112,6 +112,8 @@ _NUMBER = re.compile(
     r"(?P<unit>万元|万|元|件|项|个|条|次|家|宗)?$"
 )
 #: Does a cell look like a value (a number, maybe with a unit, or a placeholder)?
+#: Does a cell look like the digits of several cells run together (「6-3538」, 「10 2」)?
+RUN_LIKE = re.compile(r"^\s*[+\-]?\d[\d\s.,+\-]*(?:万元|万|元)?\s*$")
 VALUE_LIKE = re.compile(
     r"^\s*(?:[+\-＋－]?\s*[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*(?:万元|万|元|件|项|个|条|次|家|宗)?"
     r"|[—\-－/／]+|无|空|N/?A|n/?a|×)\s*$"

@@ -20,7 +20,7 @@ from govinfo.formats import ColumnSpec, FormatSpec, RowSpec
 from govinfo.labels import RowMatch
 from govinfo.layouts.base import Cell, Row
 from govinfo.model import Provenance
-from govinfo.normalize import fold_label, read_value
+from govinfo.normalize import VALUE_LIKE, fold_label, read_value
 from govinfo.placement import Fit, column_anchors, fit_grid, fit_spaced, quote
 
 TABLE_NAMES = {"active": "Table 2", "requests": "Table 3", "appeals": "Table 4"}
@@ -320,7 +320,7 @@ class Placer:
         Spaces between the row's cells stay hard boundaries for the solver.
         """
         filled = [c for c in values if c.text.strip()]
-        if not any(len(c.text.strip()) > 1 and c.text.strip().isdigit() for c in filled):
+        if not any(_may_be_several(c.text.strip()) for c in filled):
             return False
         run = Cell(" ".join(c.text.strip() for c in filled), filled[0].line, filled[0].column)
         digits = sum(ch.isdigit() for ch in run.text)
@@ -386,6 +386,12 @@ class Placer:
         """Place a value decided by the solver; its provenance names the rules."""
         self.out.facts[key] = value
         self.out.provenance[key] = Provenance(cell.line, cell.column, cell.text, rules)
+
+
+def _may_be_several(text: str) -> bool:
+    """Could this cell be the digits of several cells run together?"""
+    digits = sum(ch.isdigit() for ch in text)
+    return digits > 1 and (text.isdigit() or not VALUE_LIKE.match(text))
 
 
 def _is_flat_appeals(rec: Record) -> bool:

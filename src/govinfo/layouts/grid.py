@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from govinfo.layouts.base import Cell, LabelIndex, Row
-from govinfo.normalize import VALUE_LIKE
+from govinfo.normalize import RUN_LIKE, VALUE_LIKE
 from govinfo.source import Line
 
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -30,10 +30,14 @@ _OTHER_BARS = re.compile("[" + "".join(map(chr, _BARS)) + "]")
 
 
 def split_row(cells: Sequence[Cell]) -> Row:
-    """Label cells are the leading cells up to the last one that is not value-like."""
+    """Label cells are the leading cells up to the last one that is not value-like.
+
+    Digits of several cells run together (「6-3538」) count as a value, so that they
+    reach the solver instead of hiding in the label.
+    """
     last_label = -1
     for i, c in enumerate(cells):
-        if c.text.strip() and not VALUE_LIKE.match(c.text):
+        if c.text.strip() and not VALUE_LIKE.match(c.text) and not RUN_LIKE.match(c.text):
             last_label = i
     return Row(tuple(cells[: last_label + 1]), tuple(cells[last_label + 1 :]))
 
