@@ -11,6 +11,8 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.formats import FORMATS, SECTION_TITLES
 from govinfo.layouts import read_rows
@@ -273,13 +275,30 @@ def _statements(lines: Sequence[Line], skeleton: Skeleton) -> tuple[Any, ...]:
     from govinfo.narrative import extract_statements
 
     prose = [
-        (ln.number, ln.text)
+        ln
         for blocks in ([*skeleton.front], *[s.body for s in skeleton.sections])
         for b in blocks
         if b.kind == "prose"
         for ln in lines[b.start : b.end]
     ]
-    return tuple(extract_statements(prose))
+    found = extract_statements([(ln.number, ln.text) for ln in prose])
+    if all(ln.offset == 0 and not ln.removed for ln in prose):
+        return tuple(found)
+    # Columns come back relative to each line's text; a piece of a scraped line
+    # (or a line with debris cut out) maps them back to the source.
+    pieces: dict[int, list[Line]] = {}
+    for ln in prose:
+        pieces.setdefault(ln.number, []).append(ln)
+    out = []
+    for st in found:
+        at = st.column - 1
+        head = st.text[:8]
+        line = next(
+            (p for p in pieces.get(st.line, ()) if p.text[at:].startswith(head)),
+            None,
+        )
+        out.append(st if line is None else attrs.evolve(st, column=line.column(at)))
+    return tuple(out)
 
 
 def _skeleton_diagnostics(
