@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo.api import MAX_TABLE_CELLS, MAX_TABLE_ROWS, _regions
+from govinfo.api import MAX_TABLE_CELLS, MAX_TABLE_ROWS, MAX_UNREAD_REPORTED, _regions
 from govinfo.segment import segment, unglue
 from govinfo.skeleton import build
 from govinfo.source import split_lines
@@ -72,3 +72,15 @@ def test_a_cap_never_changes_a_fact_silently(s: Specimen, max_rows: int, max_cel
     assert not changed or "GI120" in codes
     if max_rows >= 30 and max_cells >= 300:  # above every real table: nothing is cut
         assert not changed and "GI120" not in codes
+
+
+def test_numbers_no_cell_took_are_listed_up_to_a_cap_and_the_rest_counted() -> None:
+    # A scraped line of 250 stray numbers: 100 GI119 one by one, then one that counts
+    # the other 150 (millions of them once made millions of diagnostics).
+    text = TABLE3 + NEW + " " + "x1 " * (MAX_UNREAD_REPORTED + 150)
+    report = govinfo.parse(text)
+    unread = [d for d in report.diagnostics if d.code == "GI119"]
+    assert len(unread) == MAX_UNREAD_REPORTED + 1
+    (summary,) = [d for d in unread if "more numbers" in d.message]
+    assert summary.message.startswith("150 more numbers in line 2 of this table region")
+    assert summary.line == 2

@@ -34,6 +34,11 @@ MAX_TABLE_ROWS = 1_000
 #: real reports gives at most 280, and no row more than 16. A row that would cross
 #: the cap is not read, nor any after it (GI120): rows are never cut in two.
 MAX_TABLE_CELLS = 20_000
+#: The most numbers of one table region reported one by one when no cell took them
+#: (GI119); the rest are counted in one more GI119 that names their lines. Real
+#: reports give a handful (a note printed inside a table); a page of junk could
+#: give millions, each a diagnostic of a few hundred bytes.
+MAX_UNREAD_REPORTED = 100
 
 _TABLE_SECTION = {"active": 2, "requests": 3, "appeals": 4}
 
@@ -138,7 +143,24 @@ def _regions(
             region = [ln for ln in region if ln.number < cut]  # the cut rows are reported
             rows = rows[:kept]
         heads: dict[int, str] = {}  # id(line) -> its quoted start, cut once a line
-        for line, pos, text in uncovered_numbers(region, rows):
+        unread = uncovered_numbers(region, rows)
+        if len(unread) > MAX_UNREAD_REPORTED:
+            rest = unread[MAX_UNREAD_REPORTED:]
+            unread = unread[:MAX_UNREAD_REPORTED]
+            first, last = rest[0][0].number, rest[-1][0].number
+            where = f"line {first}" if first == last else f"lines {first}–{last}"
+            diags.append(
+                Diagnostic(
+                    "GI119",
+                    Severity.WARNING,
+                    f"{len(rest):,} more numbers in {where} of this table region are in no "
+                    f"cell the {layout.name} layout could read (only the first "
+                    f"{MAX_UNREAD_REPORTED} are listed one by one); they were not placed",
+                    line=rest[0][0].number,
+                    column=rest[0][0].column(rest[0][1]),
+                )
+            )
+        for line, pos, text in unread:
             head = heads.get(id(line))
             if head is None:
                 head = heads[id(line)] = line.text.strip()[:40]
