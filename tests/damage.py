@@ -439,6 +439,16 @@ def random_unicode(draw: st.DrawFn, d: Draft) -> None:
     d.lines[p] = (origin, text[:at] + junk + text[at:])
 
 
+def huge_number(draw: st.DrawFn, d: Draft) -> None:
+    """A run of thousands of digits (Python refuses ``int()`` of over 4300) in some line."""
+    p = draw(st.integers(0, len(d.lines) - 1))
+    origin, text = d.lines[p]
+    at = draw(st.integers(0, len(text)))
+    digits = draw(st.sampled_from("0123456789")) * draw(st.integers(4000, 5000))
+    d.steps.append(f"{len(digits)} digits in line {origin} at {at}")
+    d.lines[p] = (origin, text[:at] + digits + text[at:])
+
+
 def any_line(op: Callable[[str], Op]) -> Op:
     def run(draw: st.DrawFn, d: Draft) -> None:
         op(draw(st.sampled_from([*TABLES, "*"])))(draw, d)
@@ -451,6 +461,7 @@ ANY_OPS: tuple[Op, ...] = (
     *OUTSIDE_OPS,
     *(any_line(op) for op in INSIDE_OPS),
     random_unicode,
+    huge_number,
 )
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import given, settings
@@ -65,32 +66,34 @@ def parse(text: str) -> Report:
 # --- (a) no exception -------------------------------------------------------------------
 
 
-def _sound(report: Report) -> None:
+def _sound(report: Report, text: str) -> None:
     """What every report must satisfy, however bad its input."""
-    facts = report.facts()
-    for key, value in facts.items():
-        assert value is None or isinstance(value, (int, str, type(facts.get(key)))), key
+    for key, value in report.facts().items():
+        assert value is None or isinstance(value, (int, Decimal, str)), key
+    lines = len(split_lines(text))
     for key, prov in report.provenance.items():
-        assert prov.line >= 1 and prov.column >= 1, (key, prov)
+        assert 1 <= prov.line <= lines and prov.column >= 1, (key, prov)
+    for d in report.diagnostics:
+        assert d.line is None or 1 <= d.line <= lines, d
     govinfo.dumps(report)
 
 
 @budget(150)
 @given(any_damage())
 def test_parse_never_raises_on_damaged_reports(draft: Draft) -> None:
-    _sound(parse(draft.text()))
+    _sound(parse(draft.text()), draft.text())
 
 
 @budget(100)
 @given(line_soup())
 def test_parse_never_raises_on_a_soup_of_report_lines(text: str) -> None:
-    _sound(parse(text))
+    _sound(parse(text), text)
 
 
 @budget(100)
 @given(st.text(max_size=2000))
 def test_parse_never_raises_on_arbitrary_text(text: str) -> None:
-    _sound(parse(text))
+    _sound(parse(text), text)
 
 
 @budget(30)
