@@ -175,3 +175,16 @@ def test_a_pdf_with_a_broken_page_is_a_reader_error() -> None:
     data = _pdf(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 /x 842] >>")
     with pytest.raises(ReaderError, match="not a readable PDF file: MalformedPDFException"):
         govinfo.parse_bytes(data)
+
+
+def test_an_amount_of_money_in_a_column_of_counts_is_unreadable() -> None:
+    # Found by test_parse_never_raises_on_a_soup_of_report_lines and by the atheris
+    # harness: 「59.5万元」 in Table 3 was read as Decimal('595000') into a count, and
+    # govinfo.dumps raised TypeError (a Decimal where the schema has an integer).
+    report = govinfo.parse("\t一、本年新收政府信息公开申请数量\n\t59.5万元\n")
+    assert report.facts()["requests.new.total"] is None
+    assert [d.keys for d in report.diagnostics if d.code == "GI105"] == [("requests.new.total",)]
+    govinfo.dumps(report)
+    assert read_value("59.5万元", "count").kind == "invalid"
+    assert read_value("3万", "signed").kind == "invalid"
+    assert read_value("59.5万元", "yuan").value == 595000

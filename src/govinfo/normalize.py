@@ -175,6 +175,8 @@ def read_value(text: str, unit: Unit = "count") -> CellValue:
     if len(digits) > MAX_DIGITS or len(m["frac"] or "") > MAX_DECIMALS:
         return _INVALID
     cell_unit = m["unit"]
+    if unit in ("count", "signed") and cell_unit in ("万元", "万", "元"):
+        return _INVALID  # an amount of money in a column of counts is no count
     money = unit in ("yuan", "wan_yuan") or cell_unit in ("万元", "万", "元")
     if not money:
         if m["frac"] is not None:
