@@ -8,6 +8,7 @@ output, named after it: ``out.jsonl`` → ``out.diagnostics.jsonl``.
 
 from __future__ import annotations
 
+import abc
 import argparse
 import importlib
 import sys
@@ -36,12 +37,27 @@ def add_parser(sub: Any) -> None:
         "report go to OUT's stem + .diagnostics + OUT's suffix.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
-    p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="the output file: .jsonl, .csv or .parquet (needs pyarrow)")
-    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="worker processes (default: one per usable core; 1: no pool)")
-    p.add_argument("--no-check", dest="check", action="store_false",
-                   help="skip the consistency rules (parse diagnostics only)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the output file: .jsonl, .csv or .parquet (needs pyarrow)",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per usable core; 1: no pool)",
+    )
+    p.add_argument(
+        "--no-check",
+        dest="check",
+        action="store_false",
+        help="skip the consistency rules (parse diagnostics only)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     p.set_defaults(func=run)
 
@@ -54,7 +70,7 @@ def diagnostics_path(out: Path) -> Path:
 # --- Writers ---------------------------------------------------------------------------
 
 
-class _Writer:
+class _Writer(abc.ABC):
     """Rows of fixed columns to one file; subclasses give the format."""
 
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
@@ -66,11 +82,13 @@ class _Writer:
         self.rows += 1
         self._write(row)
 
+    @abc.abstractmethod
     def _write(self, row: dict[str, Any]) -> None:
-        raise NotImplementedError
+        """Write one row in the file's format."""
 
+    @abc.abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """Flush and close the file."""
 
 
 class _JsonLines(_Writer):
@@ -183,8 +201,9 @@ class Progress:
     def __enter__(self) -> Progress:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self.enabled:
             self.stream.write("\r\x1b[K")  # clear the bar, leave the line to the summary
             self.stream.flush()
