@@ -163,6 +163,13 @@ def taxonomy_page() -> str:
         "matches them after normalizing (see [Concepts](../concepts.md)).\n",
         "A blank cell is `None`, never 0. A row or table the report does not print "
         "gives no keys at all.\n",
+        "A cell the report printed but govinfo could not read (digits run together "
+        "that the arithmetic cannot split, a row whose alignment the arithmetic "
+        "contradicts, a table whose rows were lost) has **no key either**: `None` is a "
+        "statement about the report, absence a statement about govinfo. "
+        "`Report.unread()` lists such keys, and a diagnostic (GI105, GI106, GI107, "
+        "GI112, GI130) names each of them. *Changed in 0.2.0*: unread cells used to "
+        "be `None`.\n",
         "## Units\n",
         "| unit | what the value is |",
         "|---|---|",
@@ -319,6 +326,11 @@ def parse_edits(md: str) -> dict[str, Edit]:
             "the three cells 「97」 「0」 「0」 of a row run together",
             "| 行政处罚 | 97 | 0 | 0 |",
             "| 行政处罚 | 9700 |",
+        ),
+        "GI130": Edit(
+            "Table 4's one row of 15 cells loses two of them",
+            "| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
         ),
         "GI113": Edit(
             "the title is deleted (and the signature has no date)",

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from govinfo.diagnostics import Diagnostic, Severity
+from govinfo.expected import row_keys, table_keys, unread_rows
 from govinfo.formats import FORMATS, SECTION_TITLES
 from govinfo.layouts import read_rows
 from govinfo.layouts.base import Row
@@ -221,10 +222,13 @@ def _report(
 
     meta = read_meta(lines, skeleton.title, skeleton.signature)
     lost: list[Diagnostic] = []
-    reading = read_tables(_regions(lines, skeleton, lost, caps), year=meta.year)
+    regions = _regions(lines, skeleton, lost, caps)
+    reading = read_tables(regions, year=meta.year)
     diags = reading.diagnostics
     diags.extend(lost)
-    _skeleton_diagnostics(skeleton, lines, reading, diags)
+    seen_tables = {hint for hint, rows in regions if hint and rows}
+    _skeleton_diagnostics(skeleton, lines, reading, diags, seen_tables)
+    _unread_rows(reading, any(d.code == "GI119" for d in lost), diags)
     if meta.agency is None or meta.year is None:
         missing = " and ".join(
             w for w, v in (("agency", meta.agency), ("year", meta.year)) if v is None
@@ -289,7 +293,30 @@ def _report(
         diagnostics=tuple(diags),
         provenance=reading.provenance,
         source=source,
+        unread_keys=reading.unread,
     )
+
+
+def _unread_rows(reading: TableReading, numbers_left: bool, diags: list[Diagnostic]) -> None:
+    """Statutory rows missing from a table that was read, while numbers went into no cell."""
+    if not numbers_left or reading.format is None:
+        return
+    fmt = FORMATS[reading.format]
+    for table, rows in unread_rows(fmt, reading.found, reading.facts, reading.unread).items():
+        keys = [k for r in rows for k in row_keys(table, r)]
+        reading.lose(keys)
+        labels = "、".join(f"「{r.label}」" for r in rows[:6])
+        more = f" and {len(rows) - 6} more" if len(rows) > 6 else ""
+        diags.append(
+            Diagnostic(
+                "GI130",
+                Severity.WARNING,
+                f"{TABLE_NAMES[table]} row{'s' if len(rows) > 1 else ''} {labels}{more} "
+                "could not be read, and numbers of the table went into no cell (GI119); "
+                f"{len(keys)} cells are unread",
+                keys=keys,
+            )
+        )
 
 
 def _statements(lines: Sequence[Line], skeleton: Skeleton) -> tuple[Any, ...]:
@@ -324,7 +351,11 @@ def _statements(lines: Sequence[Line], skeleton: Skeleton) -> tuple[Any, ...]:
 
 
 def _skeleton_diagnostics(
-    skeleton: Skeleton, lines: Sequence[Line], reading: TableReading, diags: list[Diagnostic]
+    skeleton: Skeleton,
+    lines: Sequence[Line],
+    reading: TableReading,
+    diags: list[Diagnostic],
+    seen_tables: set[str],
 ) -> None:
     present = {s.number for s in skeleton.sections}
     for s in skeleton.sections:
@@ -342,7 +373,20 @@ def _skeleton_diagnostics(
                 )
             )
     for table, number in _TABLE_SECTION.items():
-        if table not in reading.found:
+        if table not in reading.found and table in seen_tables:
+            fmt = FORMATS[reading.format or "2021"]
+            keys = table_keys(fmt.table(table))
+            reading.lose(keys)
+            diags.append(
+                Diagnostic(
+                    "GI130",
+                    Severity.WARNING,
+                    f"{TABLE_NAMES[table]} 「{fmt.table(table).title}」 was found but none "
+                    f"of its rows could be read; its {len(keys)} cells are unread",
+                    keys=keys,
+                )
+            )
+        elif table not in reading.found:
             diags.append(
                 Diagnostic(
                     "GI102",

@@ -178,7 +178,7 @@ CODES: dict[str, CodeInfo] = dict(
             W,
             "glued-cells",
             "Digits of adjacent cells ran together and could not be split with certainty; the "
-            "candidate splits are listed and the cells left blank.",
+            "candidate splits are listed and the cells are unread (absent from ``facts()``).",
         ),
         _c("GI113", W, "missing-meta", "The reporting agency or year could not be found."),
         _c(
@@ -222,6 +222,15 @@ CODES: dict[str, CodeInfo] = dict(
             "A table region gives more rows or cells than ``parse(max_rows=, max_cells=)`` "
             "allow (1,000 rows and 20,000 cells by default, far above any statutory table); "
             "the rows from the one that crosses the cap on were not read.",
+        ),
+        _c(
+            "GI130",
+            W,
+            "cells-unread",
+            "Cells the report printed were not read: a table whose region was found but "
+            "none of whose rows could be read, rows of a read table missing while numbers "
+            "went into no cell, or a row whose alignment the arithmetic contradicts. The "
+            "cells are absent from ``facts()`` and listed by ``Report.unread()``.",
         ),
         _c(
             "GI190",

@@ -1,7 +1,8 @@
 """Rows whose cells ran together: hand their digit runs to the solver, place what it decides.
 
 A row is placed only when the statutory arithmetic leaves exactly one split;
-otherwise its cells stay ``None`` and a GI112 diagnostic lists the candidates.
+otherwise its cells are unread (absent from the facts) and a GI112 diagnostic lists
+the candidates.
 """
 
 from __future__ import annotations
@@ -98,8 +99,7 @@ def place_glued(placer: Placer, table: str, items: Sequence[tuple[Record, RowSpe
                         cell=cell,
                     )
             continue
-        for key in keys:
-            placer.out.facts[key] = None
+        placer.out.lose(keys)
         shown = "; ".join(
             "(" + ", ".join(str(v) for v in cand) + ")" for cand in result.candidates[:_MAX_SHOWN]
         )
@@ -111,18 +111,18 @@ def place_glued(placer: Placer, table: str, items: Sequence[tuple[Record, RowSpe
         if result.status == "ambiguous":
             msg = (
                 f"the digits 「{cell.text}」 of row 「{label}」 ran together and the "
-                f"arithmetic leaves {count}: {shown}; cells left blank"
+                f"arithmetic leaves {count}: {shown}; cells not read"
             )
         elif result.status == "inconsistent":
             msg = (
                 f"the digits 「{cell.text}」 of row 「{label}」 ran together and no split "
                 f"satisfies the table's arithmetic (row splits: {shown or 'none'}); "
-                f"cells left blank"
+                f"cells not read"
             )
         else:
             why = f" ({result.note})" if result.note else ""
             msg = (
                 f"the digits 「{cell.text}」 of row 「{label}」 could not be split{why}; "
-                "cells left blank"
+                "cells not read"
             )
         placer.out.diag("GI112", Severity.WARNING, msg, keys=keys, cell=cell)

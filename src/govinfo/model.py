@@ -9,7 +9,7 @@ print is ``None``; a printed but blank cell is ``None`` inside its row.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -260,6 +260,10 @@ class Statement:
     text: str
 
 
+def _sorted_keys(keys: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(keys)))
+
+
 @frozen(eq=True, hash=False)
 class Report:
     """A parsed annual report: metadata, the three statutory tables, and what was noticed.
@@ -279,11 +283,18 @@ class Report:
     diagnostics: tuple[Diagnostic, ...] = ()
     provenance: Mapping[str, Provenance] = field(factory=dict)
     source: str | None = None
+    #: Cells the report printed that govinfo could not read (sorted keys); see :meth:`unread`.
+    unread_keys: tuple[str, ...] = field(default=(), converter=_sorted_keys)
 
     def facts(self) -> dict[str, int | Decimal | str | None]:
         """Every fact under its taxonomy key, sorted by key.
 
-        Absent tables and rows give no keys; blank cells give ``None``.
+        A value is what the report printed; ``None`` is a cell the report printed
+        blank. A cell govinfo could not read has no key (it is in :meth:`unread`,
+        and a diagnostic names it); absent tables and rows give no keys either.
+
+        .. versionchanged:: 0.2.0
+           Unread cells are absent instead of ``None``.
         """
         out: dict[str, Any] = {}
         m = self.meta
@@ -304,7 +315,19 @@ class Report:
         ):
             if table is not None:
                 out.update(flatten(table, prefix))
+        for key in self.unread_keys:
+            out.pop(key, None)
         return dict(sorted(out.items()))
+
+    def unread(self) -> list[str]:
+        """The keys of cells the report printed but govinfo could not read, sorted.
+
+        Each is absent from :meth:`facts` and named by a diagnostic (for example
+        GI112 for digits that ran together, GI130 for a row or table not read).
+
+        .. versionadded:: 0.2.0
+        """
+        return list(self.unread_keys)
 
     @property
     def format(self) -> FormatName | None:

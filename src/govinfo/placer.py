@@ -53,6 +53,15 @@ class TableReading:
     provenance: dict[str, Provenance] = field(factory=dict)
     diagnostics: list[Diagnostic] = field(factory=list)
     found: set[str] = field(factory=set)
+    #: keys of cells the report printed that could not be read (absent from ``facts``)
+    unread: set[str] = field(factory=set)
+
+    def lose(self, keys: Sequence[str]) -> None:
+        """Mark ``keys`` unread: no value, not even ``None``, and no provenance."""
+        for key in keys:
+            self.facts.pop(key, None)
+            self.provenance.pop(key, None)
+        self.unread.update(keys)
 
     def diag(
         self,
@@ -261,6 +270,7 @@ class Placer:
         if fit.code == "GI107" and self._defer_as_glued(rec, values):
             return
         if fit.slots is None:
+            self.out.lose(keys)
             self.out.diag(
                 fit.code,
                 Severity.ERROR if fit.code == "GI106" else Severity.WARNING,
@@ -355,6 +365,7 @@ class Placer:
                 cell=cell,
             )
         elif v.kind == "invalid":
+            out.lose([key])
             out.diag(
                 "GI105",
                 Severity.ERROR,
@@ -378,7 +389,8 @@ class Placer:
                 keys=[key],
                 cell=cell,
             )
-        out.facts[key] = v.value if v.kind == "number" else None
+        if v.kind != "invalid":
+            out.facts[key] = v.value if v.kind == "number" else None
 
     def put_value(
         self, key: str, col: ColumnSpec, value: int | Any, cell: Cell, *, rules: tuple[str, ...]
