@@ -303,3 +303,24 @@ def test_digits_run_together_in_one_grid_cell_reach_the_solver() -> None:
     split = govinfo.parse(TAB.replace("行政许可\t5\t-1\t30", "行政许可\t5\t-1 30"))
     assert split.facts() == govinfo.parse(TAB).facts()
     assert split.provenance["active.licensing.change"].rules  # inferred, and from what
+
+
+def test_section_headings_glued_to_the_figure_before_them() -> None:
+    # Scraped one-line pages lose the space before a heading as often as they keep it:
+    # 「…行政事业性收费9116.36三、收到和处理政府信息公开申请情况（本列数据…」. The
+    # heading is found where it stands, and the figure before it ends the last cell.
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "corpus" / "pingtan-experimental-zone-2022.txt").read_text(
+        encoding="utf-8"
+    )
+    glued = re.sub(r" ([一二三四五六]、)", r"\1", text)
+    assert "9116.36三、收到和处理政府信息公开申请情况" in glued
+    assert "0000000四、政府信息公开行政法复议" in glued
+    spaced, report = govinfo.parse(text), govinfo.parse(glued)
+    assert report.facts() == spaced.facts()
+    assert report.facts()["active.fees.amount"] == Decimal("91163600")
+    assert report.facts()["appeals.review.total"] == 2
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [d.code for d in report.diagnostics] == ["GI112"]
