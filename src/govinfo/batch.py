@@ -59,13 +59,30 @@ SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".docx", ".pdf", ".md")
 #: fact (a count's digits, money as a decimal string in yuan, an ISO date);
 #: ``error`` is set only on the one row written for a file that gave no facts.
 FACT_COLUMNS: tuple[str, ...] = (
-    "source", "agency", "year", "format", "key", "value", "line", "error",
+    "source",
+    "agency",
+    "year",
+    "format",
+    "key",
+    "value",
+    "line",
+    "error",
 )
 
 #: The columns of a diagnostic row, in order; ``keys`` joins every key with ``,``.
 DIAGNOSTIC_COLUMNS: tuple[str, ...] = (
-    "source", "agency", "year", "code", "severity", "key", "keys", "line", "column",
-    "message", "suggestion", "fingerprint",
+    "source",
+    "agency",
+    "year",
+    "code",
+    "severity",
+    "key",
+    "keys",
+    "line",
+    "column",
+    "message",
+    "suggestion",
+    "fingerprint",
 )
 
 #: The diagnostic :func:`aggregate` attaches to a sum that left out blank cells.
@@ -341,23 +358,41 @@ def fact_rows(item: Report | BatchError, *, native: bool = False) -> Iterator[di
         instead of their canonical text.
     """
     if isinstance(item, BatchError):
-        yield {"source": item.source, "agency": None, "year": None, "format": None,
-               "key": None, "value": None, "line": None, "error": f"{item.kind}: {item.message}"}
+        yield {
+            "source": item.source,
+            "agency": None,
+            "year": None,
+            "format": None,
+            "key": None,
+            "value": None,
+            "line": None,
+            "error": f"{item.kind}: {item.message}",
+        }
         return
     head = _row_head(item)
     if not _has_tables(item):
         errors = sum(d.severity == Severity.ERROR for d in item.diagnostics)
-        yield {**head, "key": None, "value": None, "line": None,
-               "error": f"empty: no statutory table was found ({len(item.diagnostics)} "
-                        f"diagnostics, {errors} errors)"}
+        yield {
+            **head,
+            "key": None,
+            "value": None,
+            "line": None,
+            "error": f"empty: no statutory table was found ({len(item.diagnostics)} "
+            f"diagnostics, {errors} errors)",
+        }
         return
     provenance = item.provenance
     for key, value in item.facts().items():
         if key in _META_COLUMNS:
             continue
         where = provenance.get(key)
-        yield {**head, "key": key, "value": value if native else _canonical(value),
-               "line": where.line if where is not None else None, "error": None}
+        yield {
+            **head,
+            "key": key,
+            "value": value if native else _canonical(value),
+            "line": where.line if where is not None else None,
+            "error": None,
+        }
 
 
 def diagnostic_rows(item: Report | BatchError) -> Iterator[dict[str, Any]]:
@@ -371,10 +406,18 @@ def diagnostic_rows(item: Report | BatchError) -> Iterator[dict[str, Any]]:
     m = item.meta
     for d in item.diagnostics:
         yield {
-            "source": d.path or item.source, "agency": m.agency, "year": m.year,
-            "code": d.code, "severity": d.severity.value, "key": d.key,
-            "keys": ",".join(d.keys) or None, "line": d.line, "column": d.column,
-            "message": d.message, "suggestion": d.suggestion, "fingerprint": d.fingerprint,
+            "source": d.path or item.source,
+            "agency": m.agency,
+            "year": m.year,
+            "code": d.code,
+            "severity": d.severity.value,
+            "key": d.key,
+            "keys": ",".join(d.keys) or None,
+            "line": d.line,
+            "column": d.column,
+            "message": d.message,
+            "suggestion": d.suggestion,
+            "fingerprint": d.fingerprint,
         }
 
 
@@ -527,7 +570,9 @@ def aggregate(
             if len(formats) > 1:
                 raise GovinfoError(
                     "cannot sum reports of the 2019 and the 2021 formats: their Table 2 "
-                    "rows differ", where=report.source)
+                    "rows differ",
+                    where=report.source,
+                )
         years.add(report.meta.year)
         source = report.source or f"report {count}"
         values = dict(_summable(report.facts()))
@@ -540,8 +585,11 @@ def aggregate(
     split = any(_split_key(k) is not None for k in cells)
     if single and split:
         # Some reports print （六） as one row, others as three: sum it as one row.
-        cells = {k: c for k, c in cells.items()
-                 if _split_key(k) is None and not k.startswith("requests.other.")}
+        cells = {
+            k: c
+            for k, c in cells.items()
+            if _split_key(k) is None and not k.startswith("requests.other.")
+        }
         cells.update(other.cells)
 
     facts: dict[str, Any] = {k: c.total for k, c in cells.items()}
@@ -554,8 +602,7 @@ def aggregate(
     if formats:
         facts["meta.format"] = next(iter(formats))
     diagnostics = tuple(
-        _partial(key, cell, count) for key, cell in sorted(cells.items())
-        if 0 < cell.given < count
+        _partial(key, cell, count) for key, cell in sorted(cells.items()) if 0 < cell.given < count
     )
     return attrs.evolve(from_facts(facts), diagnostics=diagnostics)
 
@@ -574,4 +621,3 @@ def _partial(key: str, cell: _Cell, count: int) -> Diagnostic:
         f"(blank cell, or the row or table absent){which}",
         keys=(key,),
     )
-

@@ -128,8 +128,12 @@ class _Marks:
             worst = next(s for s in _ORDER if any(d.severity == s for d in found))
             classes += ["gi-named", f"gi-named-{worst.value}"]
         title = "\n".join(f"{d.code} {d.severity.value}: {d.message}" for d in found)
-        return [("class", " ".join(classes)), ("id", f"cell-{key}"), ("data-key", key),
-                ("title", title)]
+        return [
+            ("class", " ".join(classes)),
+            ("id", f"cell-{key}"),
+            ("data-key", key),
+            ("title", title),
+        ]
 
 
 def _attrs(pairs: Iterable[tuple[str, str | int | None]]) -> str:
@@ -140,8 +144,10 @@ def _spans(spans: Iterable[Span], marks: _Marks) -> str:
     out = []
     for s in spans:
         if s.key:
-            out.append(f"<span{_attrs([*marks.attributes(s.key), ('data-value', s.value)])}>"
-                       f"{escape(s.text)}</span>")
+            out.append(
+                f"<span{_attrs([*marks.attributes(s.key), ('data-value', s.value)])}>"
+                f"{escape(s.text)}</span>"
+            )
         else:
             out.append(escape(s.text))
     return "".join(out)
@@ -149,8 +155,10 @@ def _spans(spans: Iterable[Span], marks: _Marks) -> str:
 
 def _cell(cell: Cell, marks: _Marks, block: bool) -> str:
     tag = "th" if cell.header else "td"
-    pairs: list[tuple[str, str | int | None]] = [("colspan", cell.colspan),
-                                                 ("rowspan", cell.rowspan)]
+    pairs: list[tuple[str, str | int | None]] = [
+        ("colspan", cell.colspan),
+        ("rowspan", cell.rowspan),
+    ]
     if block:
         pairs.append(("class", "gi-block"))
     if cell.key:
@@ -177,8 +185,11 @@ def _listing(diagnostics: Sequence[Diagnostic], marks: _Marks) -> str:
             label = escape(k)
             # Only drawn cells have an anchor; a key such as "requests" names a whole table.
             cells.append(f'<a href="#cell-{label}">{label}</a>' if k in marks.drawn else label)
-        suggestion = (f'<br><span class="gi-suggestion">suggestion: {escape(d.suggestion)}'
-                      "</span>" if d.suggestion else "")
+        suggestion = (
+            f'<br><span class="gi-suggestion">suggestion: {escape(d.suggestion)}</span>'
+            if d.suggestion
+            else ""
+        )
         rows.append(
             f'<tr class="gi-{d.severity.value}"><td>{escape(d.severity.value)}</td>'
             f"<td><code>{escape(d.code)}</code></td>"
@@ -186,7 +197,7 @@ def _listing(diagnostics: Sequence[Diagnostic], marks: _Marks) -> str:
             f"<td>{'<br>'.join(cells)}</td><td>{escape(d.message)}{suggestion}</td></tr>"
         )
     head = "<tr><th>severity</th><th>code</th><th>line</th><th>cells</th><th>message</th></tr>"
-    return (f'<table class="gi-diagnostics">\n{head}\n' + "\n".join(rows) + "\n</table>")
+    return f'<table class="gi-diagnostics">\n{head}\n' + "\n".join(rows) + "\n</table>"
 
 
 def check_page(report: Report, diagnostics: Sequence[Diagnostic] | None = None) -> str:
@@ -202,8 +213,9 @@ def check_page(report: Report, diagnostics: Sequence[Diagnostic] | None = None) 
     marks = _Marks(found, doc)
     counts = {s: sum(d.severity == s for d in found) for s in _ORDER}
     source = report.source or "report"
-    summary = ", ".join(f"{n} {s.value}{'s' if n != 1 and s != Severity.INFO else ''}"
-                        for s, n in counts.items())
+    summary = ", ".join(
+        f"{n} {s.value}{'s' if n != 1 and s != Severity.INFO else ''}" for s, n in counts.items()
+    )
     body = [
         '<header class="gi-summary">',
         f"<h1>govinfo check: {escape(source)}</h1>",
@@ -223,10 +235,16 @@ def check_page(report: Report, diagnostics: Sequence[Diagnostic] | None = None) 
         body += [f"<p>{_spans(p, marks)}</p>" for p in s.paragraphs]
         body.append("</section>")
     if doc.signature:
-        body.append('<footer style="text-align: right">'
-                    + "".join(f"<p>{_spans(p, marks)}</p>" for p in doc.signature) + "</footer>")
-    body += [f'<section id="diagnostics">\n<h3>Diagnostics ({len(found)})</h3>',
-             _listing(found, marks), "</section>"]
+        body.append(
+            '<footer style="text-align: right">'
+            + "".join(f"<p>{_spans(p, marks)}</p>" for p in doc.signature)
+            + "</footer>"
+        )
+    body += [
+        f'<section id="diagnostics">\n<h3>Diagnostics ({len(found)})</h3>',
+        _listing(found, marks),
+        "</section>",
+    ]
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

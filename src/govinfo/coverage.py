@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from govinfo.layouts.base import Row
+from govinfo.normalize import label_figures
 from govinfo.source import Line
 
 _DIGITS = re.compile(r"[0-9０-９][0-9０-９,.，．]*")
@@ -22,9 +23,18 @@ def uncovered_numbers(lines: Sequence[Line], rows: Sequence[Row]) -> list[tuple[
     """``(line, position, text)`` of every digit run in ``lines`` outside all cells of ``rows``."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for row in rows:
-        for cell in (*row.labels, *row.values):
+        for cell in row.values:
             if cell.text:
                 spans.setdefault(cell.line, []).append((cell.column, cell.column + len(cell.text)))
+        for cell in row.labels:
+            # A label covers its own text but not figures inside it: a label that
+            # swallowed the cells of other rows must not hide their numbers.
+            at = cell.column
+            for pos, digits in label_figures(cell.text):
+                spans.setdefault(cell.line, []).append((at, cell.column + pos))
+                at = cell.column + pos + len(digits)
+            if cell.text:
+                spans.setdefault(cell.line, []).append((at, cell.column + len(cell.text)))
     out = []
     unions: dict[int, tuple[list[int], list[int]]] = {}
     for line in lines:

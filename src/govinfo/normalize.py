@@ -55,6 +55,34 @@ _NUMBERING = re.compile(
 )
 
 
+# A digit run inside a label that is no figure of the table: row numbering (「5.属于」,
+# 「（二）」), a year or date (「2019年」), an article or item (「第20条」), a unit or an
+# example in a provincial annotation (「如-8」), a figure of a code (「〔2021〕30号」).
+_LABEL_DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_NOT_FIGURE_AFTER = re.compile(r"\s*(?:[年月日号项条件%％]|[.．、](?![0-9０-９])|[)）〕\]])")
+_NOT_FIGURE_BEFORE = re.compile(r"(?:[第如〔\[(（]|[(（]\s*|[-—－+])\s*$")
+
+
+def label_figures(text: str) -> list[tuple[int, str]]:
+    """``(position, digits)`` of each figure inside a label: digits that are no
+    numbering, year, date, article or annotation.
+
+    A row label never holds a figure of its table; one that does swallowed the
+    cells of one or more rows (a scraped line read with the wrong layout).
+    """
+    out = []
+    for m in _LABEL_DIGITS.finditer(text):
+        digits = m.group()
+        if _NOT_FIGURE_AFTER.match(text, m.end()):
+            if len(digits) <= 2 or text[m.end() : m.end() + 1] not in ".．、":
+                continue
+            digits = digits[:-1]  # figures run into the numbering of the next row: 「00000005.」
+        if _NOT_FIGURE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            continue
+        out.append((m.start(), digits))
+    return out
+
+
 def strip_numbering(text: str) -> str:
     """Remove up to three leading numbering marks (「三、（一）」 → 「」)."""
     for _ in range(3):

@@ -10,7 +10,7 @@ else is reported with its numbers, never guessed.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from statistics import mean
 
 from attrs import frozen
@@ -103,7 +103,12 @@ def fit_spaced(values: Sequence[Cell], k: int, anchors: list[float] | None) -> F
 
 def quote(cells: Sequence[Cell | None]) -> str:
     """The cells' texts as the message shows them: 「6」, 「」, 「-3」."""
-    return " ".join(f"「{c.text}」" if c is not None else "「」" for c in cells)
+    return quote_texts(c.text if c is not None else "" for c in cells)
+
+
+def quote_texts(texts: Iterable[str]) -> str:
+    """Texts as messages show them: 「6」 「」 「-3」."""
+    return " ".join(f"「{t}」" for t in texts)
 
 
 def columns_text(columns: Sequence[ColumnSpec]) -> str:

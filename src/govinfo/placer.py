@@ -20,8 +20,8 @@ from govinfo.formats import ColumnSpec, FormatSpec, RowSpec
 from govinfo.labels import RowMatch
 from govinfo.layouts.base import Cell, Row
 from govinfo.model import Provenance
-from govinfo.normalize import VALUE_LIKE, fold_label, read_value
-from govinfo.placement import Fit, column_anchors, fit_grid, fit_spaced, quote
+from govinfo.normalize import VALUE_LIKE, fold_label, label_figures, read_value
+from govinfo.placement import Fit, column_anchors, fit_grid, fit_spaced, quote, quote_texts
 
 TABLE_NAMES = {"active": "Table 2", "requests": "Table 3", "appeals": "Table 4"}
 _SUBTOTAL_WORDS = ("小计", "合计")
@@ -260,6 +260,21 @@ class Placer:
                 f"row 「{spec.label}」 appears again; this occurrence was not placed: "
                 f"{quote(values)}",
                 keys=[f"{prefix}.{spec.columns[0].key}"],
+                cell=first,
+            )
+            return
+        figures = label_figures(rec.row.label_text)
+        if figures:
+            # The label swallowed other rows' cells: whatever cells follow it are not
+            # known to be this row's (the numbers are reported as GI119 as well).
+            keys = [f"{prefix}.{c.key}" for c in spec.columns]
+            self.out.lose(keys)
+            self.out.diag(
+                "GI130",
+                Severity.WARNING,
+                f"the label of row 「{spec.label}」 holds figures of other cells "
+                f"({quote_texts(t for _, t in figures[:5])}); its cells are unread",
+                keys=keys,
                 cell=first,
             )
             return

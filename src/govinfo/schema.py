@@ -56,8 +56,10 @@ def _label_index() -> dict[tuple[type, str], str]:
                     if row.group:
                         index.setdefault((cls, group), row.group)
                     cls = _attrs_class(get_type_hints(cls)[group])
-                label = f"{row.group}{row.number or ''}{row.label}" if row.group else (
-                    f"{row.number or ''}{row.label}"
+                label = (
+                    f"{row.group}{row.number or ''}{row.label}"
+                    if row.group
+                    else (f"{row.number or ''}{row.label}")
                 )
                 index.setdefault((cls, last), label)
                 row_cls = _attrs_class(get_type_hints(cls)[last])

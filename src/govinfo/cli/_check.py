@@ -43,22 +43,46 @@ def add_parser(sub: Any) -> None:
         "cannot be read or the usage is wrong.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="report files; - for standard input")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text: one diagnostic per line (default); json: one array of objects")
-    p.add_argument("--select", action="append", metavar="CODES",
-                   help="show only codes starting with these prefixes (comma-separated, "
-                   "repeatable), e.g. GI2 or GI201,GI105")
-    p.add_argument("--ignore", action="append", metavar="CODES",
-                   help="hide codes starting with these prefixes (comma-separated, repeatable)")
-    p.add_argument("--baseline", metavar="FILE",
-                   help="hide the diagnostics whose fingerprints this baseline lists")
-    p.add_argument("--write-baseline", metavar="FILE",
-                   help="write every diagnostic shown to FILE as the new baseline, and exit 0")
-    p.add_argument("--previous", metavar="FILE",
-                   help="the same agency's report for the year before, for the cross-year rules")
-    p.add_argument("--html", metavar="OUT",
-                   help="also write a standalone page showing the tables with every cell a "
-                   "diagnostic names highlighted (one FILE only)")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one diagnostic per line (default); json: one array of objects",
+    )
+    p.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="show only codes starting with these prefixes (comma-separated, "
+        "repeatable), e.g. GI2 or GI201,GI105",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        metavar="CODES",
+        help="hide codes starting with these prefixes (comma-separated, repeatable)",
+    )
+    p.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="hide the diagnostics whose fingerprints this baseline lists",
+    )
+    p.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write every diagnostic shown to FILE as the new baseline, and exit 0",
+    )
+    p.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the same agency's report for the year before, for the cross-year rules",
+    )
+    p.add_argument(
+        "--html",
+        metavar="OUT",
+        help="also write a standalone page showing the tables with every cell a "
+        "diagnostic names highlighted (one FILE only)",
+    )
     p.set_defaults(func=run)
 
 
@@ -80,8 +104,10 @@ def read_baseline(path: str) -> set[str]:
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries
     ):
-        raise CommandError(f"{path}: not a govinfo baseline (expected an object with a "
-                           "'diagnostics' list of objects with a 'fingerprint')")
+        raise CommandError(
+            f"{path}: not a govinfo baseline (expected an object with a "
+            "'diagnostics' list of objects with a 'fingerprint')"
+        )
     return {e["fingerprint"] for e in entries}
 
 
@@ -95,11 +121,18 @@ def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> int:
 
     entries = {}
     for d in diagnostics:
-        entries[d.fingerprint] = {"fingerprint": d.fingerprint, "code": d.code,
-                                  "severity": d.severity.value, "path": d.path, "key": d.key,
-                                  "message": d.message}
-    data = {"govinfo_baseline": BASELINE_VERSION,
-            "diagnostics": sorted(entries.values(), key=lambda e: (e["code"], e["fingerprint"]))}
+        entries[d.fingerprint] = {
+            "fingerprint": d.fingerprint,
+            "code": d.code,
+            "severity": d.severity.value,
+            "path": d.path,
+            "key": d.key,
+            "message": d.message,
+        }
+    data = {
+        "govinfo_baseline": BASELINE_VERSION,
+        "diagnostics": sorted(entries.values(), key=lambda e: (e["code"], e["fingerprint"])),
+    }
     try:
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2)
@@ -144,8 +177,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.write_baseline:
         n = write_baseline(args.write_baseline, shown)
-        print(f"govinfo: wrote {plural(n, 'fingerprint')} to {args.write_baseline}",
-              file=sys.stderr)
+        print(
+            f"govinfo: wrote {plural(n, 'fingerprint')} to {args.write_baseline}", file=sys.stderr
+        )
         return EXIT_TROUBLE if unreadable else EXIT_OK
     if args.format == "json":
         import json

@@ -25,39 +25,57 @@ from govinfo.cli._common import (
 
 def add_parsers(sub: Any) -> None:
     """Add ``parse``, ``render``, ``diff`` and ``rules`` to ``sub`` (argparse subparsers)."""
-    p = sub.add_parser("parse", help="print a report as canonical JSON (or --facts)",
-                       description="Print a report as canonical JSON; its parse "
-                       "diagnostics go to standard error.")
-    p.add_argument("file", nargs="?", metavar="FILE",
-                   help="a report file, or - for standard input (the default)")
-    p.add_argument("--sample", action="store_true",
-                   help="read the sample report shipped with govinfo")
-    p.add_argument("--facts", action="store_true",
-                   help="print the flat taxonomy facts instead")
+    p = sub.add_parser(
+        "parse",
+        help="print a report as canonical JSON (or --facts)",
+        description="Print a report as canonical JSON; its parse diagnostics go to standard error.",
+    )
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a report file, or - for standard input (the default)",
+    )
+    p.add_argument(
+        "--sample", action="store_true", help="read the sample report shipped with govinfo"
+    )
+    p.add_argument("--facts", action="store_true", help="print the flat taxonomy facts instead")
     p.set_defaults(func=run_parse)
 
-    p = sub.add_parser("render", help="draw a report in its official layout",
-                       description="Draw a report (any readable file, or canonical JSON) in "
-                       "the official layout.")
+    p = sub.add_parser(
+        "render",
+        help="draw a report in its official layout",
+        description="Draw a report (any readable file, or canonical JSON) in the official layout.",
+    )
     p.add_argument("file", metavar="FILE", help="a report file, or - for standard input")
-    p.add_argument("--to", default="text", metavar="FORMAT",
-                   help="text (default), markdown, html, or a format a plugin registered")
+    p.add_argument(
+        "--to",
+        default="text",
+        metavar="FORMAT",
+        help="text (default), markdown, html, or a format a plugin registered",
+    )
     p.set_defaults(func=run_render)
 
-    p = sub.add_parser("diff", help="the facts that differ between two reports",
-                       description="Print the facts that differ between two reports (two "
-                       "drafts, or two years of one agency), then, for two years, the "
-                       "diagnostics of the cross-year rules with OLD as the previous year. "
-                       "Exit status: 0 when "
-                       "no fact differs, 1 when some do, 2 for unreadable input.")
+    p = sub.add_parser(
+        "diff",
+        help="the facts that differ between two reports",
+        description="Print the facts that differ between two reports (two "
+        "drafts, or two years of one agency), then, for two years, the "
+        "diagnostics of the cross-year rules with OLD as the previous year. "
+        "Exit status: 0 when "
+        "no fact differs, 1 when some do, 2 for unreadable input.",
+    )
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=run_diff)
 
-    p = sub.add_parser("rules", help="list every diagnostic code with its severity and doc",
-                       description="List every diagnostic code: the parse stage's, the "
-                       "consistency rules' and the batch sum's. Give codes for their full docs.")
+    p = sub.add_parser(
+        "rules",
+        help="list every diagnostic code with its severity and doc",
+        description="List every diagnostic code: the parse stage's, the "
+        "consistency rules' and the batch sum's. Give codes for their full docs.",
+    )
     p.add_argument("codes", nargs="*", metavar="CODE", help="show the full doc of these codes")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=run_rules)
@@ -133,14 +151,25 @@ def run_diff(args: argparse.Namespace) -> int:
     if check is not None and not drafts:
         # The cross-year rules are those that only speak when given the previous year.
         alone = {d.fingerprint for d in check(new)}
-        cross = [with_path(d, d.path or new.source) for d in check(new, previous=old)
-                 if d.fingerprint not in alone]
+        cross = [
+            with_path(d, d.path or new.source)
+            for d in check(new, previous=old)
+            if d.fingerprint not in alone
+        ]
     if args.format == "json":
         data = {
-            "old": old.source, "new": new.source,
-            "facts": [{"key": k, "old": _jsonable(a) if pa else None, "old_present": pa,
-                       "new": _jsonable(b) if pb else None, "new_present": pb}
-                      for k, pa, a, pb, b in changes],
+            "old": old.source,
+            "new": new.source,
+            "facts": [
+                {
+                    "key": k,
+                    "old": _jsonable(a) if pa else None,
+                    "old_present": pa,
+                    "new": _jsonable(b) if pb else None,
+                    "new_present": pb,
+                }
+                for k, pa, a, pb, b in changes
+            ],
             "cross_year": [diagnostic_dict(d) for d in cross],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -157,8 +186,10 @@ def run_diff(args: argparse.Namespace) -> int:
         else:
             note = ""
         differ = "fact differs" if len(changes) == 1 else "facts differ"
-        print(f"{len(changes):,} {differ}; {plural(len(cross), 'cross-year diagnostic')}{note}",
-              file=sys.stderr)
+        print(
+            f"{len(changes):,} {differ}; {plural(len(cross), 'cross-year diagnostic')}{note}",
+            file=sys.stderr,
+        )
     return EXIT_FOUND if changes else EXIT_OK
 
 
@@ -169,14 +200,17 @@ def run_rules(args: argparse.Namespace) -> int:
         wanted = {c.upper() for c in args.codes}
         unknown = wanted - {e.code for e in entries}
         if unknown:
-            raise CommandError(f"unknown code {', '.join(sorted(unknown))}; "
-                               "'govinfo rules' lists them all")
+            raise CommandError(
+                f"unknown code {', '.join(sorted(unknown))}; 'govinfo rules' lists them all"
+            )
         entries = [e for e in entries if e.code in wanted]
     if args.format == "json":
         import json
 
-        data = [{"code": e.code, "severity": e.severity, "name": e.name, "stage": e.stage,
-                 "doc": e.doc} for e in entries]
+        data = [
+            {"code": e.code, "severity": e.severity, "name": e.name, "stage": e.stage, "doc": e.doc}
+            for e in entries
+        ]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     style = Style.for_stream(sys.stdout)
@@ -187,8 +221,10 @@ def run_rules(args: argparse.Namespace) -> int:
         else:
             print(f"{head}: {_first_sentence(e.code, e.doc)}")
     if rules_check() is None and not args.codes:
-        print("(the consistency rules are not installed: only the parse and sum codes are "
-              "listed)", file=sys.stderr)
+        print(
+            "(the consistency rules are not installed: only the parse and sum codes are listed)",
+            file=sys.stderr,
+        )
     return EXIT_OK if entries else EXIT_TROUBLE
 
 

@@ -142,10 +142,16 @@ def catalogue() -> list[CodeDoc]:
     from govinfo.batch import PARTIAL_SUM
     from govinfo.diagnostics import CODES
 
-    out = {c.code: CodeDoc(c.code, c.severity.value, c.title, c.doc, "parse")
-           for c in CODES.values()}
-    out[PARTIAL_SUM.code] = CodeDoc(PARTIAL_SUM.code, PARTIAL_SUM.severity.value,
-                                    PARTIAL_SUM.title, PARTIAL_SUM.doc, "aggregate")
+    out = {
+        c.code: CodeDoc(c.code, c.severity.value, c.title, c.doc, "parse") for c in CODES.values()
+    }
+    out[PARTIAL_SUM.code] = CodeDoc(
+        PARTIAL_SUM.code,
+        PARTIAL_SUM.severity.value,
+        PARTIAL_SUM.title,
+        PARTIAL_SUM.doc,
+        "aggregate",
+    )
     if rules_check() is not None:
         codes = getattr(importlib.import_module("govinfo.rules"), "codes", None)
         for c in codes().values() if callable(codes) else ():
@@ -167,7 +173,8 @@ def selected(
     """The diagnostics whose code starts with a ``select`` prefix (all when there is
     none) and with no ``ignore`` prefix."""
     return [
-        d for d in diagnostics
+        d
+        for d in diagnostics
         if (not select or d.code.upper().startswith(tuple(select)))
         and not d.code.upper().startswith(tuple(ignore))
     ]
@@ -176,9 +183,16 @@ def selected(
 def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
     """A diagnostic as the JSON objects ``check --format json`` prints."""
     return {
-        "path": d.path, "line": d.line, "column": d.column, "code": d.code,
-        "severity": d.severity.value, "key": d.key, "keys": list(d.keys),
-        "message": d.message, "suggestion": d.suggestion, "fingerprint": d.fingerprint,
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "severity": d.severity.value,
+        "key": d.key,
+        "keys": list(d.keys),
+        "message": d.message,
+        "suggestion": d.suggestion,
+        "fingerprint": d.fingerprint,
     }
 
 
@@ -212,8 +226,10 @@ class Style:
             where += f":{d.line}:{d.column or 1}"
         colour = _SEVERITY_COLOUR[d.severity]
         key = f" {self.paint(d.key, '2')}" if d.key else ""
-        return (f"{self.paint(where, '1')}: {self.paint(d.code, '1;' + colour)} "
-                f"{self.paint(d.severity.value, colour)}{key}: {d.message}")
+        return (
+            f"{self.paint(where, '1')}: {self.paint(d.code, '1;' + colour)} "
+            f"{self.paint(d.severity.value, colour)}{key}: {d.message}"
+        )
 
 
 def plural(n: int, word: str) -> str:
@@ -226,5 +242,7 @@ def severity_counts(diagnostics: Iterable[Diagnostic]) -> str:
     counts = dict.fromkeys(Severity, 0)
     for d in diagnostics:
         counts[d.severity] += 1
-    return (f"{plural(counts[Severity.ERROR], 'error')}, "
-            f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]:,} info")
+    return (
+        f"{plural(counts[Severity.ERROR], 'error')}, "
+        f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]:,} info"
+    )

@@ -50,9 +50,15 @@ def run(args: argparse.Namespace) -> int:
 
         data = [
             {
-                "name": p.name, "origin": p.origin, "status": p.status, "module": p.module,
-                "distribution": p.distribution, "version": p.version,
-                "entry_point": p.entry_point, "hooks": list(p.hooks), "error": p.error,
+                "name": p.name,
+                "origin": p.origin,
+                "status": p.status,
+                "module": p.module,
+                "distribution": p.distribution,
+                "version": p.version,
+                "entry_point": p.entry_point,
+                "hooks": list(p.hooks),
+                "error": p.error,
             }
             for p in found
         ]

@@ -21,6 +21,13 @@ _TRAILING = re.compile(r"(?P<run>\d+(?:[ \t]+\d+){4,}|(?<![\d.])\d{5,})\s*$")
 _GLUED_RUN = re.compile(r"[\u4e00-\u9fff）)][0-9]{3,}")
 _GLUED_END = re.compile(r"[\u4e00-\u9fff）)”\"][+\-]?\d[\d.,]*\s*$")
 _MIN_LABELS = 2
+# A figure followed straight by the numbering of the next row (「…0二、上年结转」,
+# 「00000005.属于…」, 「0（二）部分公开」): rows of a table run into one line. Spaces
+# between the figures (「0 0 0 0 0 0 0」) do not make such a line space-aligned.
+_NEXT_ROW = re.compile(
+    r"\d\s*(?:[（(][一二三四五六七][）)]|[一二三四]、|[1-8][.．、][\u4e00-\u9fff])"
+)
+_MIN_NEXT_ROWS = 3
 
 
 class Glued:
@@ -36,8 +43,13 @@ class Glued:
             longest = max(body, key=lambda ln: len(ln.text))
             if len(longest.text) < 60:
                 return 0.0
-            # Digits glued straight onto Chinese labels are the signature of this layout.
-            return 0.9 if _GLUED_RUN.search(longest.text) else 0.3
+            # Digits glued straight onto Chinese labels are the signature of this layout,
+            # and so are rows that follow the figures of the row before on one line.
+            if _GLUED_RUN.search(longest.text):
+                return 0.9
+            rows = _NEXT_ROW.finditer(longest.text)
+            enough = all(next(rows, None) is not None for _ in range(_MIN_NEXT_ROWS))
+            return 0.9 if enough else 0.3
         # A table whose every row is a label with its digits glued on: 「规章000」.
         numeric = [ln for ln in body if any(map(str.isdigit, ln.text))]
         glued = sum(1 for ln in numeric if _GLUED_END.search(ln.text))

@@ -104,8 +104,10 @@ class Spaced:
                 order = sorted(xs)
                 anchor = max(
                     set(xs),
-                    key=lambda x: bisect.bisect_right(order, x + _SAME_COLUMN)
-                    - bisect.bisect_left(order, x - _SAME_COLUMN),
+                    key=lambda x: (
+                        bisect.bisect_right(order, x + _SAME_COLUMN)
+                        - bisect.bisect_left(order, x - _SAME_COLUMN)
+                    ),
                 )
                 fragments = [
                     c for c in fragments if c.x is not None and abs(c.x - anchor) <= _SAME_COLUMN

@@ -70,8 +70,10 @@ def _sniff_pdf(data: bytes, name: str | None) -> bool:
 def _sniff_docx(data: bytes, name: str | None) -> bool:
     return data.startswith(b"PK\x03\x04") and (
         # Entry names sit in the local headers (start) and the central directory (end).
-        b"word/" in data[:65536] or b"word/" in data[-65536:]
-        or (name or "").lower().endswith((".docx", ".docm", ".dotx")))
+        b"word/" in data[:65536]
+        or b"word/" in data[-65536:]
+        or (name or "").lower().endswith((".docx", ".docm", ".dotx"))
+    )
 
 
 def _sniff_html(data: bytes, name: str | None) -> bool:
@@ -83,8 +85,10 @@ def _sniff_html(data: bytes, name: str | None) -> bool:
 
 def _read_text(data: bytes, limits: Limits) -> str:
     if data.startswith(_OLE2):
-        raise ReaderError("this is a legacy Word .doc (or an encrypted Office file), which govinfo "
-                          "cannot read; save it as .docx or PDF")
+        raise ReaderError(
+            "this is a legacy Word .doc (or an encrypted Office file), which govinfo "
+            "cannot read; save it as .docx or PDF"
+        )
     if data.startswith(b"PK\x03\x04"):
         raise ReaderError("this is a zip file but not a Word .docx (no word/ part)")
     return decode_text(data)
@@ -183,8 +187,10 @@ def read_bytes(
     """
     limits = limits or DEFAULT_LIMITS
     if len(data) > limits.max_input_bytes:
-        raise ReaderError(f"the input is {len(data):,} bytes, over the {limits.max_input_bytes:,}"
-                          "-byte limit (Limits.max_input_bytes)")
+        raise ReaderError(
+            f"the input is {len(data):,} bytes, over the {limits.max_input_bytes:,}"
+            "-byte limit (Limits.max_input_bytes)"
+        )
     chosen = kind or sniff(data, name=name)
     for reader in readers():
         if reader.name == chosen:
@@ -193,8 +199,9 @@ def read_bytes(
     raise ReaderError(f"no reader named {chosen!r} (known: {known})")
 
 
-def read_path(path: str | os.PathLike[str], *, kind: str | None = None,
-              limits: Limits | None = None) -> str:
+def read_path(
+    path: str | os.PathLike[str], *, kind: str | None = None, limits: Limits | None = None
+) -> str:
     """Read a report file and return its text; the file name is the sniffing hint.
 
     :raises ReaderError: the file is over ``limits.max_input_bytes`` (checked before
@@ -205,8 +212,11 @@ def read_path(path: str | os.PathLike[str], *, kind: str | None = None,
     p = Path(path)
     size = p.stat().st_size
     if size > limits.max_input_bytes:
-        raise ReaderError(f"the file is {size:,} bytes, over the {limits.max_input_bytes:,}-byte "
-                          "limit (Limits.max_input_bytes)", where=str(p))
+        raise ReaderError(
+            f"the file is {size:,} bytes, over the {limits.max_input_bytes:,}-byte "
+            "limit (Limits.max_input_bytes)",
+            where=str(p),
+        )
     with p.open("rb") as f:
         data = f.read(limits.max_input_bytes + 1)
     try:

@@ -40,12 +40,37 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0
 _OOXML_ENCODINGS = frozenset(("utf-8", "utf8", "utf-16", "utf16"))
 
 # Wrappers whose children belong to the enclosing container.
-_WRAPPERS = frozenset((W + "customXml", W + "smartTag", W + "ins", W + "moveTo", W + "hyperlink",
-                       W + "fldSimple", W + "sdtContent", W + "r", W + "dir", W + "bdo"))
+_WRAPPERS = frozenset(
+    (
+        W + "customXml",
+        W + "smartTag",
+        W + "ins",
+        W + "moveTo",
+        W + "hyperlink",
+        W + "fldSimple",
+        W + "sdtContent",
+        W + "r",
+        W + "dir",
+        W + "bdo",
+    )
+)
 # Subtrees whose text is not what the page shows.
-_DROPPED = frozenset((W + "instrText", W + "delText", W + "del", W + "moveFrom", W + "rPr",
-                      W + "pPr", W + "fldData", W + "footnoteReference", W + "endnoteReference",
-                      W + "commentReference", W + "annotationRef", MC + "Fallback"))
+_DROPPED = frozenset(
+    (
+        W + "instrText",
+        W + "delText",
+        W + "del",
+        W + "moveFrom",
+        W + "rPr",
+        W + "pPr",
+        W + "fldData",
+        W + "footnoteReference",
+        W + "endnoteReference",
+        W + "commentReference",
+        W + "annotationRef",
+        MC + "Fallback",
+    )
+)
 _LAYOUT_CELL_CHARS = 400
 
 
@@ -81,8 +106,10 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     :raises ReaderError: naming the cap that was hit, or why the XML was refused.
     """
     if len(data) > limits.max_docx_bytes:
-        raise ReaderError(f"the .docx is {len(data):,} bytes, over the {limits.max_docx_bytes:,}"
-                          "-byte limit (Limits.max_docx_bytes)")
+        raise ReaderError(
+            f"the .docx is {len(data):,} bytes, over the {limits.max_docx_bytes:,}"
+            "-byte limit (Limits.max_docx_bytes)"
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as e:
@@ -90,20 +117,24 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.max_zip_entries:
-            raise ReaderError(f"the .docx zip lists {len(infos):,} entries, over the "
-                              f"{limits.max_zip_entries:,}-entry limit (Limits.max_zip_entries)")
+            raise ReaderError(
+                f"the .docx zip lists {len(infos):,} entries, over the "
+                f"{limits.max_zip_entries:,}-entry limit (Limits.max_zip_entries)"
+            )
         total = sum(i.file_size for i in infos)
         if total > limits.max_unzipped_bytes:
             raise ReaderError(
                 f"the .docx would unpack to {total:,} bytes, over the {limits.max_unzipped_bytes:,}"
-                "-byte limit (Limits.max_unzipped_bytes): a zip bomb or not a report")
+                "-byte limit (Limits.max_unzipped_bytes): a zip bomb or not a report"
+            )
         for info in infos:
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_compression_ratio:
                 raise ReaderError(
                     f"the .docx entry {info.filename!r} is compressed {ratio:,.0f}:1, over the "
                     f"{limits.max_compression_ratio}:1 limit (Limits.max_compression_ratio): "
-                    "a zip bomb")
+                    "a zip bomb"
+                )
         if "[Content_Types].xml" not in zf.namelist():
             raise ReaderError("not a Word .docx file: the zip has no [Content_Types].xml")
         for info in infos:
@@ -112,14 +143,30 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
             if info.file_size > limits.max_xml_part_bytes:
                 raise ReaderError(
                     f"the .docx part {info.filename!r} is {info.file_size:,} bytes, over the "
-                    f"{limits.max_xml_part_bytes:,}-byte limit (Limits.max_xml_part_bytes)")
+                    f"{limits.max_xml_part_bytes:,}-byte limit (Limits.max_xml_part_bytes)"
+                )
             _check_xml(info.filename, _read_bounded(zf, info))
 
 
 def _is_media(name: str) -> bool:
     return name.lower().rsplit(".", 1)[-1] in {
-        "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "emf", "wmf", "ttf", "odttf",
-        "fntdata", "bin", "wdp", "jfif", "ico"}
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "bmp",
+        "tif",
+        "tiff",
+        "emf",
+        "wmf",
+        "ttf",
+        "odttf",
+        "fntdata",
+        "bin",
+        "wdp",
+        "jfif",
+        "ico",
+    }
 
 
 def _read_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -129,8 +176,13 @@ def _read_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         with zf.open(info) as f:
             return f.read(info.file_size + 1)
     except (
-        zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError,
-        ValueError, zlib.error,  # a header offset before the file's start; a broken stream
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        ValueError,
+        zlib.error,  # a header offset before the file's start; a broken stream
     ) as e:
         raise ReaderError(f"the .docx entry {info.filename!r} cannot be read: {e}") from None
 
@@ -138,12 +190,15 @@ def _read_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 def _check_xml(name: str, blob: bytes) -> None:
     m = _XML_ENCODING.match(blob[:512])
     if m and m.group(1).decode("ascii").lower() not in _OOXML_ENCODINGS:
-        raise ReaderError(f"the .docx part {name!r} declares encoding {m.group(1).decode()!r}; "
-                          "OOXML parts must be UTF-8 or UTF-16, so it was refused")
+        raise ReaderError(
+            f"the .docx part {name!r} declares encoding {m.group(1).decode()!r}; "
+            "OOXML parts must be UTF-8 or UTF-16, so it was refused"
+        )
     if any(marker in blob for marker in _DTD_MARKERS):
         raise ReaderError(
             f"the .docx part {name!r} contains a DTD (<!DOCTYPE or <!ENTITY); Word never writes "
-            "one, and it can hide external entities or an entity-expansion bomb, so it was refused")
+            "one, and it can hide external entities or an entity-expansion bomb, so it was refused"
+        )
 
 
 def _local(el: Any) -> Iterator[Any]:
@@ -238,7 +293,8 @@ class _Body:
                 vmerge = tc.find(f"{W}tcPr/{W}vMerge")
                 hmerge = tc.find(f"{W}tcPr/{W}hMerge")
                 continued = (vmerge is not None and vmerge.get(W + "val") != "restart") or (
-                    hmerge is not None and hmerge.get(W + "val") != "restart")
+                    hmerge is not None and hmerge.get(W + "val") != "restart"
+                )
                 text = "" if continued else self.cell_text(tc)
                 if len(text) > _LAYOUT_CELL_CHARS and len(fold(text)) > _LAYOUT_CELL_CHARS:
                     return None
@@ -249,8 +305,10 @@ class _Body:
             grid.append(row)
             width = max(width, len(row))
             if len(grid) * width > self.limits.max_table_cells:
-                raise ReaderError("a .docx table expands to more than "
-                                  f"{self.limits.max_table_cells:,} cells (Limits.max_table_cells)")
+                raise ReaderError(
+                    "a .docx table expands to more than "
+                    f"{self.limits.max_table_cells:,} cells (Limits.max_table_cells)"
+                )
         if width <= 1:
             return None
         return grid

@@ -27,8 +27,21 @@ _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _TIAN_GAN = "甲乙丙丁戊己庚辛壬癸"
 _DI_ZHI = "子丑寅卯辰巳午未申酉戌亥"
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 @define
@@ -88,8 +101,9 @@ class Numbering:
                 lvl = o.find(W + "lvl")
                 if lvl is not None and abstract_id in self.abstract:
                     base = self.abstract[abstract_id].get(ilvl, _Level())
-                    self.abstract[abstract_id][ilvl] = _level(lvl, _Level(
-                        base.start, base.fmt, base.text, base.legal))
+                    self.abstract[abstract_id][ilvl] = _level(
+                        lvl, _Level(base.start, base.fmt, base.text, base.legal)
+                    )
             self.nums[num.get(W + "numId", "")] = (abstract_id, overrides)
 
     def _read_styles(self, root: Any) -> None:
@@ -99,7 +113,10 @@ class Numbering:
             num_id = _val(num_pr.find(W + "numId")) if num_pr is not None else None
             ilvl = _val(num_pr.find(W + "ilvl")) if num_pr is not None else None
             direct[s.get(W + "styleId", "")] = (
-                num_id, _int(ilvl, 0) if ilvl is not None else None, _val(s.find(W + "basedOn")))
+                num_id,
+                _int(ilvl, 0) if ilvl is not None else None,
+                _val(s.find(W + "basedOn")),
+            )
         for style_id in direct:
             found_id: str | None = None
             ilvl_found: int | None = None
@@ -168,8 +185,13 @@ class Numbering:
 
 def format_number(n: int, fmt: str) -> str:
     """``n`` in a Word ``numFmt`` (unknown formats fall back to decimal)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
-               "taiwaneseCounting", "ideographDigital"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "ideographDigital",
+    ):
         return _chinese(n, _DIGITS)
     if fmt == "chineseLegalSimplified":
         return _chinese(n, _LEGAL)

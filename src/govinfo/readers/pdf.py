@@ -99,8 +99,10 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
         pdfplumber not installed.
     """
     if len(data) > limits.max_pdf_bytes:
-        raise ReaderError(f"the PDF is {len(data):,} bytes, over the {limits.max_pdf_bytes:,}-byte "
-                          "limit (Limits.max_pdf_bytes)")
+        raise ReaderError(
+            f"the PDF is {len(data):,} bytes, over the {limits.max_pdf_bytes:,}-byte "
+            "limit (Limits.max_pdf_bytes)"
+        )
     check_streams(data, limits)
     try:
         import pdfplumber
@@ -120,27 +122,32 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     chars = unmapped = 0
     with pdf:
         if len(pages) > limits.max_pdf_pages:
-            raise ReaderError(f"the PDF has {len(pdf.pages):,} pages, over the "
-                              f"{limits.max_pdf_pages:,}-page limit (Limits.max_pdf_pages)")
+            raise ReaderError(
+                f"the PDF has {len(pdf.pages):,} pages, over the "
+                f"{limits.max_pdf_pages:,}-page limit (Limits.max_pdf_pages)"
+            )
         for number, page in enumerate(pages):
             try:
                 page_items, page_chars, page_unmapped = _read_page(page.dedupe_chars(), number)
             except ReaderError:
                 raise
             except Exception as e:
-                raise ReaderError(f"page {number + 1} of the PDF cannot be read: "
-                                  f"{type(e).__name__}: {e}") from None
+                raise ReaderError(
+                    f"page {number + 1} of the PDF cannot be read: {type(e).__name__}: {e}"
+                ) from None
             items.extend(page_items)
             chars += page_chars
             unmapped += page_unmapped
     if chars == 0:
         raise ReaderError(
             "the PDF has no text layer (it is a scan: its pages are images); it needs OCR "
-            "before govinfo can read it")
+            "before govinfo can read it"
+        )
     if unmapped > chars // 2:
         raise ReaderError(
             "the PDF's text layer has no Unicode mapping (its fonts lack ToUnicode tables), so "
-            "its characters cannot be read; it needs OCR")
+            "its characters cannot be read; it needs OCR"
+        )
     return _render(items)
 
 
@@ -164,7 +171,8 @@ def check_streams(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
                 if total > limits.max_pdf_stream_bytes:
                     raise ReaderError(
                         f"a PDF stream inflates to more than {limits.max_pdf_stream_bytes:,} "
-                        "bytes (Limits.max_pdf_stream_bytes): a decompression bomb")
+                        "bytes (Limits.max_pdf_stream_bytes): a decompression bomb"
+                    )
                 pending = inflater.unconsumed_tail
         except zlib.error:
             continue  # not Flate (JPEG, encrypted…): nothing to bound here
@@ -193,8 +201,13 @@ def _read_page(page: Any, number: int) -> tuple[list[_Item], int, int]:
         boxes.append((x0, top, x1, bottom))
         rows: list[list[Span]] = []
         for row, texts in zip(table.rows, table.extract(), strict=True):
-            rows.append([(float(box[0]), float(box[2]), text or "")
-                         for box, text in zip(row.cells, texts, strict=True) if box is not None])
+            rows.append(
+                [
+                    (float(box[0]), float(box[2]), text or "")
+                    for box, text in zip(row.cells, texts, strict=True)
+                    if box is not None
+                ]
+            )
         if rows:
             items.append(_Item(number, top, table=_Table(rows, x0, x1)))
 
@@ -209,8 +222,11 @@ def _read_page(page: Any, number: int) -> tuple[list[_Item], int, int]:
     for line in text_page.extract_text_lines(return_chars=False):
         top = float(line["top"])
         text = str(line["text"])
-        margin = bool(_PAGE_NUMBER.match(text)) or top < height * _MARGIN or (
-            float(line["bottom"]) > height * (1 - _MARGIN))
+        margin = (
+            bool(_PAGE_NUMBER.match(text))
+            or top < height * _MARGIN
+            or (float(line["bottom"]) > height * (1 - _MARGIN))
+        )
         items.append(_Item(number, top, text=text, margin=margin))
     items.sort(key=lambda i: i.top)
     return items, len(chars), unmapped
@@ -268,4 +284,5 @@ def _append_rows(table: _Table, rows: list[list[Span]]) -> None:
 
 def _same_row(a: list[Span], b: list[Span]) -> bool:
     return len(a) == len(b) and all(
-        x[2] == y[2] and abs(x[0] - y[0]) <= _X_TOLERANCE for x, y in zip(a, b, strict=True))
+        x[2] == y[2] and abs(x[0] - y[0]) <= _X_TOLERANCE for x, y in zip(a, b, strict=True)
+    )

@@ -105,7 +105,8 @@ def _decode(data: bytes, declared: str | None = None) -> str:
             return text
         tried.append(f"not {encoding.upper()} (it decodes, but to implausible characters)")
     raise ReaderError(
-        "cannot decode the text without guessing: it is " + "; ".join(tried)
+        "cannot decode the text without guessing: it is "
+        + "; ".join(tried)
         + ". Convert the file to UTF-8 and try again."
     )
 
@@ -132,8 +133,20 @@ def _normalize_label(label: str) -> str | None:
     them strictly as declared would reject real pages.
     """
     name = label.strip().strip("\"'").lower()
-    if name in {"gb2312", "gbk", "x-gbk", "gb18030", "cp936", "windows-936", "euc-cn", "chinese",
-                "csgb2312", "iso-ir-58", "gb_2312-80", "gb_2312"}:
+    if name in {
+        "gb2312",
+        "gbk",
+        "x-gbk",
+        "gb18030",
+        "cp936",
+        "windows-936",
+        "euc-cn",
+        "chinese",
+        "csgb2312",
+        "iso-ir-58",
+        "gb_2312-80",
+        "gb_2312",
+    }:
         return "gb18030"
     if name in {"unicode", "utf-16", "ucs-2"}:
         return "utf-16-le"

@@ -51,8 +51,10 @@ def _spans(spans: Iterable[Span]) -> str:
     out = []
     for s in spans:
         if s.key:
-            out.append(f"<span{_attrs([('data-key', s.key), ('data-value', s.value)])}>"
-                       f"{escape(s.text)}</span>")
+            out.append(
+                f"<span{_attrs([('data-key', s.key), ('data-value', s.value)])}>"
+                f"{escape(s.text)}</span>"
+            )
         else:
             out.append(escape(s.text))
     return "".join(out)
@@ -74,14 +76,16 @@ def _cell(cell: Cell, findings: Mapping[str, list[Diagnostic]], block: bool) -> 
     if found:
         classes += [f"gi-{sev.value}" for sev in _ORDER if any(d.severity == sev for d in found)]
         title = "\n".join(f"{d.code} {d.severity}: {d.message}" for d in found)
-    attributes = _attrs([
-        ("class", " ".join(classes) or None),
-        ("colspan", cell.colspan),
-        ("rowspan", cell.rowspan),
-        ("data-key", cell.key),
-        ("data-value", cell.value),
-        ("title", title),
-    ])
+    attributes = _attrs(
+        [
+            ("class", " ".join(classes) or None),
+            ("colspan", cell.colspan),
+            ("rowspan", cell.rowspan),
+            ("data-key", cell.key),
+            ("data-value", cell.value),
+            ("title", title),
+        ]
+    )
     return f"<{tag}{attributes}>{escape(cell.text)}</{tag}>"
 
 
@@ -101,11 +105,16 @@ def _diagnostics(diagnostics: tuple[Diagnostic, ...]) -> str:
     for d in diagnostics:
         where = f" (line {d.line})" if d.line is not None else ""
         key = f" <code>{escape(', '.join(d.keys))}</code>" if d.keys else ""
-        items.append(f'<li class="gi-{d.severity.value}"><code>{escape(d.code)}</code> '
-                     f"{escape(d.severity.value)}{key}{escape(where)}: {escape(d.message)}</li>")
-    return ('<section class="gi-diagnostics">\n'
-            f"<h2>Diagnostics ({len(diagnostics)})</h2>\n<ul>\n" + "\n".join(items)
-            + "\n</ul>\n</section>")
+        items.append(
+            f'<li class="gi-{d.severity.value}"><code>{escape(d.code)}</code> '
+            f"{escape(d.severity.value)}{key}{escape(where)}: {escape(d.message)}</li>"
+        )
+    return (
+        '<section class="gi-diagnostics">\n'
+        f"<h2>Diagnostics ({len(diagnostics)})</h2>\n<ul>\n"
+        + "\n".join(items)
+        + "\n</ul>\n</section>"
+    )
 
 
 def _body(doc: Document, diagnostics: tuple[Diagnostic, ...]) -> str:
@@ -119,8 +128,11 @@ def _body(doc: Document, diagnostics: tuple[Diagnostic, ...]) -> str:
         out += [f"<p>{_spans(p)}</p>" for p in s.paragraphs]
         out.append("</section>")
     if doc.signature:
-        out.append('<footer class="gi-signature">'
-                   + "".join(f"<p>{_spans(p)}</p>" for p in doc.signature) + "</footer>")
+        out.append(
+            '<footer class="gi-signature">'
+            + "".join(f"<p>{_spans(p)}</p>" for p in doc.signature)
+            + "</footer>"
+        )
     diag = _diagnostics(diagnostics)
     if diag:
         out.append(diag)

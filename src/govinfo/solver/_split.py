@@ -99,9 +99,7 @@ def canonical_yuan(amount: Decimal) -> Decimal:
 def _whole(t: str) -> bool:
     # A count is written without leading zeros: "0" alone is a cell, "05" is not;
     # and with at most MAX_DIGITS digits, as govinfo.normalize reads cells.
-    return (
-        bool(t) and len(t) <= MAX_DIGITS and set(t) <= _DIGITS and (len(t) == 1 or t[0] != "0")
-    )
+    return bool(t) and len(t) <= MAX_DIGITS and set(t) <= _DIGITS and (len(t) == 1 or t[0] != "0")
 
 
 def read_cell(t: str, unit: str) -> Number | None:
