@@ -121,9 +121,13 @@ def test_a_figure_that_ran_into_a_header_row_is_reported_not_dropped() -> None:
     lines[53], lines[56] = lines[56], lines[53]
     report = govinfo.parse("\n".join(lines))
     assert "active.fees.amount" not in report.facts()
+    assert "active.fees.amount" in report.unread()
+    # The row's label took the figure: the row is unread (GI130) and 12.5 quoted (GI119).
     assert any(
-        d.code == "GI107" and d.keys == ("active.fees.amount",) for d in report.diagnostics
+        d.code == "GI130" and d.keys == ("active.fees.amount",) and "「12.5」" in d.message
+        for d in report.diagnostics
     )
+    assert any(d.code == "GI119" and "「12.5」" in d.message for d in report.diagnostics)
 
 
 # --- readers: bytes that are almost a .docx or a PDF ---------------------------------------

@@ -360,6 +360,11 @@ def _finish(row: _Row, max_candidates: int) -> Solved:
     cands = sorted({values for values, _ in row.splits})
     count = len(cands) if exact else None
     shown = tuple(cands[:max_candidates])
+    if row.status == "inconsistent" and exact and len(row.splits) == 1:
+        # The digits allow one reading only (「3000000」 in seven cells): that is what the
+        # report printed, and its broken sum is a finding for the rules, not a reason
+        # to drop what was printed.
+        return made("unique", (), row.splits[0][0], 1, row.splits[0])
     if row.status == "inconsistent":
         return made("inconsistent", shown, blank, count)
     if len(row.splits) == 1 and exact:
