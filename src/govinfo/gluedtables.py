@@ -7,6 +7,8 @@ the candidates.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,11 +21,17 @@ if TYPE_CHECKING:
     from govinfo.placer import Placer, Record
 
 
+_COUNT_UNIT = re.compile(r"(?<=\d)[个件项](?=\s*[+\-]?\d)")
+
+
 def _units(text: str, units: tuple[str, ...]) -> tuple[str, tuple[str, ...], bool]:
     """Move a unit written after the run (「23.5万元」) into the last money column's unit.
 
     Returns the run without the unit, the units, and whether a unit was written.
     """
+    # A count's unit between cells (「1个246900元」) is a known boundary, as a space is;
+    # the replacement keeps every character's place for the provenance.
+    text = _COUNT_UNIT.sub(" ", text)
     stripped = text.rstrip()
     if units and units[-1] in ("yuan", "wan_yuan"):
         for suffix, unit in (("万元", "wan_yuan"), ("万", "wan_yuan"), ("元", "yuan")):

@@ -131,6 +131,8 @@ class Placer:
                 glued.setdefault(rec.table, []).append((rec, self._spec(rec)))
                 continue
             spec = self._spec(rec)
+            if self._defer_appeals_run(rec):
+                continue
             if rec.match is None or _is_flat_appeals(rec):
                 self._unlabeled(rec)
             elif spec is None:
@@ -339,6 +341,22 @@ class Placer:
             )
         return [c for i, c in enumerate(values) if i != j]
 
+    def _defer_appeals_run(self, rec: Record) -> bool:
+        """Hand Table 4's one row to the solver when it holds neither 5 nor 15 cells.
+
+        Under header words or a group name, a row of Table 4 that holds more than five
+        numbers is the whole table's row with some cells run together (「00 0 00 0 0 0
+        00 0 0 0 00」): no count has a leading zero, and the group sums settle the rest.
+        """
+        if rec.table != "appeals" or rec.row.kind == "glued":
+            return False
+        filled = [c for c in rec.row.values if c.text.strip()]
+        if len(filled) <= 5 or len(filled) == 15 or not all(_is_digits(c.text) for c in filled):
+            return False
+        run = Cell(" ".join(c.text.strip() for c in filled), filled[0].line, filled[0].column)
+        self.deferred.append(Record(rec.table, Row(rec.row.labels, (run,), "glued"), None))
+        return True
+
     def _defer_as_glued(self, rec: Record, values: Sequence[Cell]) -> bool:
         """Hand a short row to the solver when its cells may be several run together.
 
@@ -413,6 +431,10 @@ class Placer:
         """Place a value decided by the solver; its provenance names the rules."""
         self.out.facts[key] = value
         self.out.provenance[key] = Provenance(cell.line, cell.column, cell.text, rules)
+
+
+def _is_digits(text: str) -> bool:
+    return text.strip().isdigit()
 
 
 def _may_be_several(text: str) -> bool:

@@ -16,7 +16,11 @@ from govinfo.layouts.base import Cell, LabelIndex, Row
 from govinfo.source import Line
 
 # A run: digits, spaces, points, commas and signs, then perhaps the unit of its last cell.
-_RUN = re.compile(r"[\s\"'”’)）]*(?P<run>[+\-]?\d[\d\s.,+\-]*(?:万元|万|元)?)")
+# A count's unit between two cells (「政府集中采购1个246900元」) is a boundary inside the run.
+_RUN = re.compile(
+    r"[\s\"'”’)）]*(?P<run>[+\-]?\d[\d\s.,+\-]*"
+    r"(?:[个件项][\s]*[+\-]?\d[\d\s.,+\-]*)*(?:万元|万|元)?)"
+)
 _TRAILING = re.compile(r"(?P<run>\d+(?:[ \t]+\d+){4,}|(?<![\d.])\d{5,})\s*$")
 _GLUED_RUN = re.compile(r"[\u4e00-\u9fff）)][0-9]{3,}")
 _GLUED_END = re.compile(r"[\u4e00-\u9fff）)”\"][+\-]?\d[\d.,]*\s*$")
@@ -25,7 +29,8 @@ _MIN_LABELS = 2
 # 「00000005.属于…」, 「0（二）部分公开」): rows of a table run into one line. Spaces
 # between the figures (「0 0 0 0 0 0 0」) do not make such a line space-aligned.
 _NEXT_ROW = re.compile(
-    r"\d\s*(?:[（(][一二三四五六七][）)]|[一二三四]、|[1-8][.．、][\u4e00-\u9fff])"
+    r"\d\s?(?:[（(][一二三四五六七][）)]|[一二三四]、|[1-8][.．、][\u4e00-\u9fff]|"
+    r"[\u4e00-\u9fff]{2})"
 )
 _MIN_NEXT_ROWS = 3
 

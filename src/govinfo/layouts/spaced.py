@@ -22,6 +22,7 @@ _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text separated by runs of two or more 
 _ENDS_IN_NUMBER = re.compile(r"\S\s+[+\-]?\d[\d,.]*\s*$")
 _REACH = 3  # how many lines away a label fragment may sit from its numbers
 _SAME_COLUMN = 3
+_GLUED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])\d+$")
 
 
 def _split(line: Line) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -32,6 +33,14 @@ def _split(line: Line) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     while k > 0 and VALUE_LIKE.match(tokens[k - 1][1]):
         k -= 1
     values = tokens[k:]
+    if k and values:
+        # A label never ends in a figure: digits glued onto its last word (「审结总计1 02
+        # 0 …」) are the row's first value, run into the label by the extraction.
+        x, token = tokens[k - 1]
+        glued = _GLUED_FIGURE.search(token)
+        if glued:
+            values = [(x + glued.start(), glued.group()), *values]
+            tokens[k - 1] = (x, token[: glued.start()])
     label_end = tokens[k - 1][0] + len(tokens[k - 1][1]) if k else 0
     segments = [(m.start(), m.group()) for m in _SEGMENT.finditer(text[:label_end])]
     return segments, values
