@@ -39,10 +39,9 @@ _SECTION = re.compile("|".join(f"(?P<s{k}>{p.pattern})" for k, p in _PATTERNS.it
 # specific enough to be found wherever they stand, but not after another numeral
 # (「十三、」) or an opening bracket.
 INLINE_HEADING = re.compile(
-    r"(?<![一二三四五六七八九十（(])[一二三四五六七]、\s*(?:总体情况|(?:行政机关)?主动公开政府信息情况|"
-    r"收到和处理政府信息公开申请情况|(?:政府信息公开)?行政法?复议[、和及]\s*行政诉讼情况|"
-    r"政府信息公开行政法?复议[、和及]\s*行政诉讼情况|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进情况|"
-    r"其他需要报告的事项)"
+    r"(?<![一二三四五六七八九十（(])[一二三四五六七]、\s*(?:"
+    + "|".join(p.pattern for p in _PATTERNS.values())
+    + ")"
 )
 
 _CN = "一二三四五六七八九十"

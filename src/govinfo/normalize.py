@@ -33,7 +33,8 @@ _PUNCT = (
 _LABEL_TABLE = dict(_WIDTH)
 _LABEL_TABLE.update({ord(c): None for c in _PUNCT})
 # A few traditional forms met on zh-TW mirrors, folded back to simplified.
-_TRADITIONAL = ("規範預處許強費開請應與結復議訟審", "规范预处许强费开请应与结复议讼审")
+# Traditional characters of the labels, and 钩 of 「钩稽关系」, a variant some reports print.
+_TRADITIONAL = ("規範預處許強費開請應與結復議訟審钩", "规范预处许强费开请应与结复议讼审勾")
 _LABEL_TABLE.update({ord(t): ord(s) for t, s in zip(*_TRADITIONAL, strict=True)})
 LABEL_TABLE = str.maketrans(_LABEL_TABLE)
 

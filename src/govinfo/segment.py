@@ -34,7 +34,7 @@ class Block:
 # --- scraped pages: headings and tables inside one long line --------------------------
 
 _LONG = 200
-_INLINE_TABLE = re.compile(r"第二十条第[（(]一[)）]项|[（(]本列数据的勾稽关系")
+_INLINE_TABLE = re.compile(r"第二十条第[（(]一[)）]项|[（(]本列数据的[勾钩]稽关系")
 
 
 def unglue(lines: list[Line]) -> list[Line]:
@@ -66,7 +66,7 @@ TableHint = Literal["active", "requests", "appeals"]
 # Words of which at least one stands in every line that opens a table. Spaces are
 # ``[^\S\n]`` so that one scan of the whole text can find these lines.
 _MARKER_WORDS = re.compile(
-    r"第[^\S\n]*二[^\S\n]*十[^\S\n]*条|信[^\S\n]*息[^\S\n]*内[^\S\n]*容|勾稽|申请人|本年新收|行政复议"
+    r"第[^\S\n]*二[^\S\n]*十[^\S\n]*条|信[^\S\n]*息[^\S\n]*内[^\S\n]*容|[勾钩]稽|申请人|本年新收|行政复议"
     r"|结果维持|自然人|本年新制作|本年制发|上一年项目"
 )
 
