@@ -328,9 +328,9 @@ def parse_edits(md: str) -> dict[str, Edit]:
             "| 行政处罚 | 9700 |",
         ),
         "GI130": Edit(
-            "Table 4's one row of 15 cells loses two of them",
+            "Table 4's one row of 15 cells is replaced by a sentence",
             "| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-            "| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "| 共 0 件 |",
         ),
         "GI113": Edit(
             "the title is deleted (and the signature has no date)",

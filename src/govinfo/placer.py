@@ -95,6 +95,7 @@ class Placer:
         self.out = out
         self.records = records
         self.placed: set[str] = set()
+        self.relabeled: set[int] = set()  # rows read under the other format's label
         self.right_anchor = self._unfaithful_tables()
         self.anchors: dict[tuple[str, int], list[float] | None] = {}
         #: short rows whose multi-digit cells may be several cells run together
@@ -102,10 +103,32 @@ class Placer:
         self.subtotal_tables: set[str] = set()
 
     def _spec(self, rec: Record) -> RowSpec | None:
-        """The row's spec in this report's format; ``None`` if unlabeled or of the other format."""
-        if rec.match is None or self.fmt.name not in rec.match.formats:
+        """The row's spec in this report's format; ``None`` if unlabeled or of no row of it.
+
+        A row printed with the other format's label of the same row (「规范性文件」 in a
+        report whose headers are 2021's 「本年制发件数…」) is read as this format's row:
+        the column headers, not one label, tell the columns.
+        """
+        if rec.match is None:
             return None
-        return self.fmt.table(rec.match.table).row(rec.match.key)
+        table = self.fmt.table(rec.match.table)
+        if self.fmt.name in rec.match.formats:
+            return table.row(rec.match.key)
+        if rec.match.key not in {r.key for r in table.rows}:
+            return None
+        spec = table.row(rec.match.key)
+        if id(rec) not in self.relabeled:
+            self.relabeled.add(id(rec))
+            self.out.diag(
+                "GI108",
+                Severity.WARNING,
+                f"row 「{rec.row.label_text.strip()}」 is labelled as in the other format; "
+                f"read as the {self.fmt.name} format's row 「{spec.label}」 under this "
+                "table's column headers",
+                keys=[f"{rec.match.table}.{spec.key}.{c.key}" for c in spec.columns],
+                cell=(rec.row.labels or rec.row.values)[0],
+            )
+        return spec
 
     def _unfaithful_tables(self) -> set[str]:
         """Tables where most grid rows hold fewer value cells than their columns.
@@ -351,6 +374,8 @@ class Placer:
         if rec.table != "appeals" or rec.row.kind == "glued":
             return False
         filled = [c for c in rec.row.values if c.text.strip()]
+        if rec.row.kind == "grid" and len(filled) < len(rec.row.values):
+            return False  # a grid with blank cells: each cell stands in its own column
         if len(filled) <= 5 or len(filled) == 15 or not all(_is_digits(c.text) for c in filled):
             return False
         run = Cell(" ".join(c.text.strip() for c in filled), filled[0].line, filled[0].column)
