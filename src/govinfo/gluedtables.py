@@ -8,7 +8,6 @@ the candidates.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
