@@ -9,11 +9,11 @@ every ~30 characters, with no blank line and no indent on the continuation.
 A line continues the paragraph before it when all of these hold:
 
 - it is not indented (a leading space or 「　」 opens a paragraph in these reports);
-- the line before does not end a sentence or a heading (。！？；：, or a
-  closing bracket after a short heading such as 「（一）主动公开情况」);
-- the line before is *full*: at least 85 % of the widest prose line of the
-  report, counting a CJK character as two columns. A short line ended its
-  paragraph, whatever its last character.
+- the line before does not end a sentence (。！？；：);
+- the line before is *full*: at least 85 % of the report's wrap width (the
+  upper quartile of its prose lines' widths), a CJK character counting as two
+  columns. A short line (a heading such as 「（一）主动公开情况」, a paragraph's
+  last line) ended its paragraph, whatever its last character.
 
 Blank lines do not end a paragraph by themselves, since a page break in
 ``pdftotext`` output falls inside paragraphs; the rules above decide.
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from govinfo.model import Paragraph
 from govinfo.source import Line
 
-__all__ = ["paragraphs", "width"]
+__all__ = ["paragraphs", "width", "wrap_width"]
 
 _ENDS = "。！？!?；;：:"
 _INDENT = (" ", "\u3000", "\t", "\xa0")
@@ -53,8 +53,8 @@ def paragraphs(lines: Iterable[Line], wrap: int | None = None) -> tuple[Paragrap
     """The paragraphs of some prose lines, in order.
 
     :param lines: the prose lines (no heading or table lines), in source order.
-    :param wrap: the report's widest prose line in display columns; computed from
-        ``lines`` when ``None`` (pass it to judge all sections by one width).
+    :param wrap: the report's wrap width in display columns (:func:`wrap_width`);
+        computed from ``lines`` when ``None`` (pass it to judge all sections alike).
     :returns: one :class:`Paragraph` per paragraph, text stripped, lines 1-based.
     """
     kept = [ln for ln in lines if not ln.is_blank]
@@ -85,9 +85,12 @@ def paragraphs(lines: Iterable[Line], wrap: int | None = None) -> tuple[Paragrap
 
 
 def wrap_width(lines: Sequence[Line]) -> int:
-    """The widest line of ``lines`` in display columns, leading spaces included.
+    """The wrap width of ``lines``: the upper quartile of their display widths
+    (leading spaces included).
 
-    The widest, not the most common: a wrapped paragraph's lines are all about
-    this wide, and a paragraph shorter than a line is never joined.
+    In wrapped text most lines are full, so the upper quartile is the width of a
+    full line; a single long line (an unwrapped paragraph pasted in) does not move
+    it, as it would move the maximum.
     """
-    return max((width(ln.text.rstrip()) for ln in lines if not ln.is_blank), default=0)
+    widths = sorted(width(ln.text.rstrip()) for ln in lines if not ln.is_blank)
+    return widths[(3 * len(widths)) // 4] if widths else 0
