@@ -105,7 +105,10 @@ def _repeated(c: Comparison, number: int, side: str, lang: str) -> dict[str, str
             continue
         if side == "new":
             out[normalize(m.new)] = _(
-                "similarity {score}, repeats line {line}", lang, score=m.score, line=m.old_line
+                "similarity {score}, repeats line {line}",
+                lang,
+                score=f"{m.score:g}",
+                line=m.old_line,
             )
         else:
             out.setdefault(
@@ -113,7 +116,7 @@ def _repeated(c: Comparison, number: int, side: str, lang: str) -> dict[str, str
                 _(
                     "repeated in line {line}, similarity {score}",
                     lang,
-                    score=m.score,
+                    score=f"{m.score:g}",
                     line=m.new_line,
                 ),
             )
