@@ -36,6 +36,7 @@ COMPARE_CSS = """
 .govinfo-compare h3 { font-size: 1em; margin: 0.3em 0; color: #444; }
 .govinfo-compare p { text-indent: 2em; margin: 0.3em 0; }
 .govinfo-compare mark { background: #fff0a0; color: inherit; }
+.govinfo-compare mark.gi-similar { background: #ffe0b8; }
 .govinfo-compare table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.85em; }
 .govinfo-compare th, .govinfo-compare td { border: 1px solid #444; padding: 0.15em 0.4em; }
 .govinfo-compare th { background: #f3f3f3; font-weight: normal; }
@@ -86,40 +87,36 @@ def title(c: Comparison, lang: str = "zh") -> str:
     )
 
 
-def _marked(text: str, repeated: dict[str, str]) -> str:
-    """``text`` escaped, each repeated sentence in a ``mark`` titled with its match."""
+def _marked(text: str, repeated: dict[str, tuple[str, bool]]) -> str:
+    """``text`` escaped, each repeated sentence in a ``mark`` titled with its match
+    (class ``gi-similar`` when it is not repeated word for word)."""
     out = []
     for m in _SENTENCE.finditer(text):
         piece = m.group()
         note = repeated.get(normalize(piece))
-        out.append(
-            f'<mark title="{escape(note)}">{escape(piece)}</mark>' if note else escape(piece)
-        )
+        if note is None:
+            out.append(escape(piece))
+        else:
+            similar = "" if note[1] else ' class="gi-similar"'
+            out.append(f'<mark{similar} title="{escape(note[0])}">{escape(piece)}</mark>')
     return "".join(out)
 
 
-def _repeated(c: Comparison, number: int, side: str, lang: str) -> dict[str, str]:
-    out = {}
+def _repeated(c: Comparison, number: int, side: str, lang: str) -> dict[str, tuple[str, bool]]:
+    """Normalized sentence → (what its mark says, repeated word for word) for one side."""
+    out: dict[str, tuple[str, bool]] = {}
     for m in c.matches:
         if m.section != number:
             continue
+        score = f"{m.score:g}"
         if side == "new":
-            out[normalize(m.new)] = _(
-                "similarity {score}, repeats line {line}",
-                lang,
-                score=f"{m.score:g}",
-                line=m.old_line,
-            )
+            note = _("similarity {score}, repeats line {line}", lang, score=score, line=m.old_line)
+            out[normalize(m.new)] = (note, m.score == 100)
         else:
-            out.setdefault(
-                normalize(m.old),
-                _(
-                    "repeated in line {line}, similarity {score}",
-                    lang,
-                    score=f"{m.score:g}",
-                    line=m.new_line,
-                ),
+            note = _(
+                "repeated in line {line}, similarity {score}", lang, score=score, line=m.new_line
             )
+            out.setdefault(normalize(m.old), (note, m.score == 100))
     return out
 
 
@@ -228,8 +225,8 @@ def _body(c: Comparison, lang: str) -> str:
         '<p class="gi-note">'
         + escape(
             _(
-                "Highlighted: sentences repeated from the previous year (similarity ≥ {t}). "
-                "Marked: changed cells.",
+                "Highlighted: sentences repeated from the previous year (similarity ≥ {t}; "
+                "orange: not word for word). Marked: changed cells.",
                 lang,
                 t=f"{c.threshold:g}",
             )

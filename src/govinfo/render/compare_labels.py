@@ -48,8 +48,10 @@ ZH_CN: dict[str, str] = {
     "removed": "删除",
     "similarity {score}, repeats line {line}": "相似度 {score}，重复上年第 {line} 行",
     "repeated in line {line}, similarity {score}": "本年第 {line} 行重复此句，相似度 {score}",
-    "Highlighted: sentences repeated from the previous year (similarity ≥ {t}). Marked: "
-    "changed cells.": "黄色：与上年重复的语句（相似度 ≥ {t}）；红框：数值变化的单元格。",
+    "Highlighted: sentences repeated from the previous year (similarity ≥ {t}; orange: "
+    "not word for word). Marked: changed cells.": (
+        "黄色：与上年重复的语句（相似度 ≥ {t}；橙色：非逐字重复）；红框：数值变化的单元格。"
+    ),
     "Definitions: a sentence is repeated when its rapidfuzz ratio with the most similar "
     "sentence of the same part last year is at least the threshold; a part's rate is its "
     "repeated characters over all its characters; the table rate is the share of this "
