@@ -212,6 +212,7 @@ def test_cli_writes_every_format(tmp_path: Path) -> None:
     assert (tmp_path / "out.docx").read_bytes()[:2] == b"PK"
     assert main(["compare", str(old)]) == 2
     assert main(["compare", str(old), str(new), "-o", str(tmp_path / "out.xyz")]) == 2
+    assert main(["compare", str(old), str(new), "--threshold", "101"]) == 2
 
 
 def test_cli_corpus_pairs_consecutive_years(

@@ -282,7 +282,10 @@ def compare(old: Report, new: Report, *, threshold: float = DEFAULT_THRESHOLD) -
         a sentence counts as repeated.
     :returns: the rates, the repeated sentence pairs, the changed cells and the
         problems of both years; neither report is changed.
+    :raises ValueError: ``threshold`` is not between 0 and 100.
     """
+    if not 0 <= threshold <= 100:
+        raise ValueError(f"threshold must be between 0 and 100, not {threshold}")
     sections, matches = _match_text(old, new, threshold)
     old_cells, new_cells = _table_facts(old), _table_facts(new)
     changes, same = _changes(old_cells, new_cells)

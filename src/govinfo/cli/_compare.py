@@ -109,7 +109,10 @@ def add_parser(sub: Any) -> None:
 def _compare(old: Report, new: Report, threshold: float | None) -> Comparison:
     from govinfo.compare import DEFAULT_THRESHOLD, compare
 
-    return compare(old, new, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+    try:
+        return compare(old, new, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def run_compare(args: argparse.Namespace) -> int:
