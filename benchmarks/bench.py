@@ -202,7 +202,7 @@ def compare_time(rounds: int) -> None:
     sys.path.insert(0, str(ROOT))
     from tests import comparepairs
 
-    from govinfo.compare import compare
+    from govinfo.comparison import compare
 
     old = govinfo.parse(comparepairs.previous_year())
     new = govinfo.parse(comparepairs.one_paragraph_one_cell())

@@ -18,15 +18,15 @@ import pytest
 
 import govinfo
 from govinfo.cli import main
-from govinfo.compare import Comparison, compare, normalize, sentences
-from govinfo.compare_json import (
+from govinfo.comparison import Comparison, compare, normalize, sentences
+from govinfo.comparison_json import (
     build_comparison_schema,
     comparison_schema,
     dumps_comparison,
     loads_comparison,
 )
 from govinfo.model import Report
-from govinfo.render.compare import render_comparison
+from govinfo.render.comparison import render_comparison
 from tests import comparepairs as pairs
 
 
@@ -243,3 +243,11 @@ def test_cli_corpus_pairs_consecutive_years(
     # 2025 is the 2024 copy unchanged but for its year: its 上年结转 is not 2024's 结转下年度
     assert (second["carry_over_mismatches"], second["errors"]) == ("2", "2")
     assert "2 pairs of consecutive years from 4 reports" in capsys.readouterr().err
+
+
+def test_govinfo_compare_stays_the_function_once_the_modules_are_imported() -> None:
+    import govinfo.comparison
+    import govinfo.comparison_json
+    import govinfo.render.comparison
+
+    assert govinfo.compare is compare

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import govinfo
-from govinfo.compare import compare
-from govinfo.render.compare import render_comparison
+from govinfo.comparison import compare
+from govinfo.render.comparison import render_comparison
 from tests import comparepairs as pairs
 
 BROWSER = next(

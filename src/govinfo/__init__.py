@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from govinfo.api import parse, parse_bytes, parse_file
     from govinfo.batch import aggregate, parse_many, to_frame
     from govinfo.canonical import dump, dumps, from_dict, from_facts, load, loads, to_dict
-    from govinfo.compare import compare
+    from govinfo.comparison import compare
     from govinfo.hookspecs import hookimpl
     from govinfo.render import render
     from govinfo.rules import check
@@ -45,7 +45,7 @@ _LAZY = {
     "json_schema": "govinfo.schema",
     "render": "govinfo.render",
     "check": "govinfo.rules",
-    "compare": "govinfo.compare",
+    "compare": "govinfo.comparison",
     "parse_many": "govinfo.batch",
     "to_frame": "govinfo.batch",
     "aggregate": "govinfo.batch",

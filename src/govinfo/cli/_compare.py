@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from govinfo.cli._common import EXIT_OK, CommandError, read_report
 
 if TYPE_CHECKING:
-    from govinfo.compare import Comparison
+    from govinfo.comparison import Comparison
     from govinfo.model import Report
 
 __all__ = ["CSV_COLUMNS", "add_parser", "agency_key", "pair_rows", "run_compare"]
@@ -107,7 +107,7 @@ def add_parser(sub: Any) -> None:
 
 
 def _compare(old: Report, new: Report, threshold: float | None) -> Comparison:
-    from govinfo.compare import DEFAULT_THRESHOLD, compare
+    from govinfo.comparison import DEFAULT_THRESHOLD, compare
 
     try:
         return compare(old, new, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
@@ -130,7 +130,7 @@ def run_compare(args: argparse.Namespace) -> int:
                 f"{args.output}: say the format with --to, or use .html, .md, .docx or .json"
             )
         fmt = "markdown"
-    from govinfo.render.compare import render_comparison
+    from govinfo.render.comparison import render_comparison
 
     comparison = _compare(read_report(args.old), read_report(args.new), args.threshold)
     try:
@@ -149,7 +149,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def _summary(c: Comparison) -> str:
-    from govinfo.render.compare import percent
+    from govinfo.render.comparison import percent
 
     return (
         f"text {percent(c.text_rate, 'en')}, tables {percent(c.table_rate, 'en')}, "

@@ -148,7 +148,7 @@ class Comparison:
     problems: tuple[Problem, ...]
 
     def _repr_html_(self) -> str:
-        from govinfo.render.compare import comparison_fragment
+        from govinfo.render.comparison import comparison_fragment
 
         return comparison_fragment(self)
 

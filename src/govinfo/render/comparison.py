@@ -1,4 +1,4 @@
-"""A :class:`~govinfo.compare.Comparison` as a page to hand on: HTML, Markdown, DOCX, JSON.
+"""A :class:`~govinfo.comparison.Comparison` as a page to hand on: HTML, Markdown, DOCX, JSON.
 
 The HTML page puts the two years side by side in the official layout:
 repeated sentences are highlighted (hover: the similarity and the line of the
@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 from html import escape
 
-from govinfo.compare import _SENTENCE, CellChange, Comparison, normalize
+from govinfo.comparison import _SENTENCE, CellChange, Comparison, normalize
 from govinfo.model import Report
-from govinfo.render.compare_labels import DEFINITIONS as _DEFINITIONS
-from govinfo.render.compare_labels import _
+from govinfo.render.comparison_labels import DEFINITIONS as _DEFINITIONS
+from govinfo.render.comparison_labels import _
 from govinfo.render.layout import Cell, Grid, document, merge_grids
 from govinfo.rules.cells import fmt, label_parts
 
@@ -344,11 +344,11 @@ def render_comparison(c: Comparison, fmt: str = "html", lang: str = "zh") -> str
     if fmt == "markdown":
         return render_comparison_markdown(c, lang)
     if fmt == "json":
-        from govinfo.compare_json import dumps_comparison
+        from govinfo.comparison_json import dumps_comparison
 
         return dumps_comparison(c) + "\n"
     if fmt == "docx":
-        from govinfo.render.compare_docx import render_comparison_docx
+        from govinfo.render.comparison_docx import render_comparison_docx
 
         return render_comparison_docx(c, lang)
     raise ValueError(f"no comparison format {fmt!r} (known: html, markdown, json, docx)")

@@ -1,4 +1,4 @@
-"""The canonical JSON form of a :class:`~govinfo.compare.Comparison`, and its JSON Schema.
+"""The canonical JSON form of a :class:`~govinfo.comparison.Comparison`, and its JSON Schema.
 
 The same converter and spelling as a report's canonical form
 (:mod:`govinfo.canonical`): keys sorted, two-space indentation, Chinese as is,
@@ -9,7 +9,7 @@ held whole, in their canonical dict form (without their own
 The schema is shipped as ``govinfo/data/comparison.schema.json``; a test keeps
 it equal to :func:`build_comparison_schema`. After changing the classes::
 
-    python -m govinfo.compare_json > src/govinfo/data/comparison.schema.json
+    python -m govinfo.comparison_json > src/govinfo/data/comparison.schema.json
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from govinfo.compare import Comparison
+from govinfo.comparison import Comparison
 from govinfo.errors import StructureError
 
 __all__ = [

@@ -1,9 +1,9 @@
-"""A :class:`~govinfo.compare.Comparison` as a Word document, for offices that pass documents on.
+"""A :class:`~govinfo.comparison.Comparison` as a Word document, for offices that pass documents on.
 
 Needs python-docx (``pip install 'govinfo[docx]'``). The document holds the
 rates, each part of the two years side by side (a two-column table, repeated
 sentences highlighted in yellow), the changed cells and the problems, with the
-labels of :mod:`govinfo.render.compare`.
+labels of :mod:`govinfo.render.comparison`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from govinfo.compare import _SENTENCE, Comparison, normalize
+from govinfo.comparison import _SENTENCE, Comparison, normalize
 from govinfo.errors import GovinfoError
-from govinfo.render.compare import (
+from govinfo.render.comparison import (
     _NUMERALS,
     change_text,
     key_label,
@@ -21,8 +21,8 @@ from govinfo.render.compare import (
     title,
     value_text,
 )
-from govinfo.render.compare_labels import DEFINITIONS as _DEFINITIONS
-from govinfo.render.compare_labels import _
+from govinfo.render.comparison_labels import DEFINITIONS as _DEFINITIONS
+from govinfo.render.comparison_labels import _
 
 __all__ = ["render_comparison_docx"]
 
