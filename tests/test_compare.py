@@ -106,6 +106,14 @@ def test_the_pair_of_consecutive_years_with_one_paragraph_and_one_cell_changed()
     old, new = _parse("previous_year"), _parse("one_paragraph_one_cell")
     c = compare(old, new)
     assert len(c.changes) == 5 and c.changes[0].key == "active.rules.issued"
+    # Table 2 of the 2021 format has 10 cells (规章 1 changed), Table 3 25 rows x 7
+    # (4 changed: 一、本年新收 and 四、结转下年度, 自然人 and 总计), Table 4 15
+    assert [(s.table_same, s.table_cells, s.table_rate) for s in c.sections[1:4]] == [
+        (9, 10, 0.9),
+        (171, 175, 0.9771),
+        (15, 15, 1.0),
+    ]
+    assert all(s.table_rate is None for s in (c.sections[0], *c.sections[4:]))
     assert (c.text_rate, c.table_rate, c.overall_rate) == (0.9603, 0.975, 0.9677)
     assert c.problems == ()
 
@@ -173,6 +181,7 @@ def test_markdown() -> None:
     md = render_comparison(_compare("previous_year", "one_paragraph_one_cell"), "markdown")
     assert isinstance(md, str)
     assert "| **文字重复率** | **96.0%** |" in md
+    assert "| 三、收到和处理政府信息公开申请情况 | 表格 97.7% |" in md
     assert "| 规章 · 本年制发件数 | 1 | 2 | +1 | +100.0% |" in md
     assert "| 四、结转下年度继续办理 · 自然人 | 34 | 103 | +69 | +202.9% |" in md
 
@@ -239,6 +248,7 @@ def test_cli_corpus_pairs_consecutive_years(
         "0.9677",
     )
     assert (first["section5_rate"], first["section2_rate"]) == ("0.6471", "")
+    assert (first["section2_table_rate"], first["section3_table_rate"]) == ("0.9000", "0.9771")
     assert (first["changed_cells"], first["problems"]) == ("5", "0")
     # 2025 is the 2024 copy unchanged but for its year: its 上年结转 is not 2024's 结转下年度
     assert (second["carry_over_mismatches"], second["errors"]) == ("2", "2")

@@ -17,7 +17,8 @@ the docs (``docs/compare.md``) repeat:
   :attr:`Comparison.matches`.
 - **Section rate** (各部分文字重复率): repeated characters / all characters of the
   section's sentences in the new report, characters counted in normalized form;
-  ``None`` when the new report's section has no text.
+  ``None`` when the new report's section has no text. Sections 二, 三 and 四 also
+  have a **section table rate**: the table rate below, over their own table.
 - **Text rate** (文字重复率): the same ratio over the six sections together.
 - **Table rate** (表格重复率): of the statutory table cells the new report holds
   (facts under ``active.``, ``requests.``, ``appeals.``), the share whose value
@@ -40,6 +41,7 @@ import unicodedata
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
 
+import attrs
 from attrs import frozen
 
 from govinfo.diagnostics import Diagnostic, Severity
@@ -60,6 +62,7 @@ __all__ = [
 #: The similarity (0-100) from which a sentence counts as repeated.
 DEFAULT_THRESHOLD = 80.0
 _TABLES = ("active.", "requests.", "appeals.")
+_SECTION_TABLES = {2: "active.", 3: "requests.", 4: "appeals."}
 _CROSS_YEAR = frozenset({"GI206", "GI207", "GI212"})
 # Every character falls in one match, so a paragraph is the concatenation of its pieces.
 _SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]+|[^。！？；!?;]+")
@@ -86,13 +89,21 @@ class SentenceMatch:
 
 @frozen
 class SectionRate:
-    """The text repetition of one section: characters (normalized) and their ratio."""
+    """The repetition of one section.
+
+    ``rate`` is its text's: repeated characters (normalized) over all of them.
+    For sections 二, 三 and 四 ``table_rate`` is their table's: of the new report's
+    ``table_cells``, the ``table_same`` equal to last year's; ``None`` elsewhere.
+    """
 
     number: int
     title: str
     new_chars: int
     repeated_chars: int
     rate: float | None
+    table_cells: int = 0
+    table_same: int = 0
+    table_rate: float | None = None
 
 
 @frozen
@@ -245,6 +256,20 @@ def _changes(
     return tuple(out), same
 
 
+def _with_table(
+    section: SectionRate, old: dict[str, Number | None], new: dict[str, Number | None]
+) -> SectionRate:
+    """``section`` with its table's rate, for the three sections that hold a table."""
+    prefix = _SECTION_TABLES.get(section.number)
+    if prefix is None:
+        return section
+    keys = [k for k in new if k.startswith(prefix)]
+    same = sum(1 for k in keys if k in old and old[k] == new[k])
+    return attrs.evolve(
+        section, table_cells=len(keys), table_same=same, table_rate=_ratio(same, len(keys))
+    )
+
+
 def _line(report: Report, key: str | None) -> int | None:
     prov = report.provenance.get(key) if key else None
     return prov.line if prov is not None else None
@@ -289,6 +314,7 @@ def compare(old: Report, new: Report, *, threshold: float = DEFAULT_THRESHOLD) -
     sections, matches = _match_text(old, new, threshold)
     old_cells, new_cells = _table_facts(old), _table_facts(new)
     changes, same = _changes(old_cells, new_cells)
+    sections = tuple(_with_table(s, old_cells, new_cells) for s in sections)
     chars = sum(s.new_chars for s in sections)
     repeated = sum(s.repeated_chars for s in sections)
     # the mean of the unrounded rates, rounded once

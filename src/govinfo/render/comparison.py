@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from html import escape
 
-from govinfo.comparison import _SENTENCE, CellChange, Comparison, normalize
+from govinfo.comparison import _SENTENCE, CellChange, Comparison, SectionRate, normalize
 from govinfo.model import Report
 from govinfo.render.comparison_labels import DEFINITIONS as _DEFINITIONS
 from govinfo.render.comparison_labels import _
@@ -55,6 +55,16 @@ _NUMERALS = "一二三四五六"
 def percent(rate: float | None, lang: str = "zh") -> str:
     """A rate as a percentage with one decimal, or 「无文字」 / "no text"."""
     return _("no text", lang) if rate is None else f"{rate * 100:.1f}%"
+
+
+def section_rate(s: SectionRate, lang: str = "zh") -> str:
+    """A section's rate as shown: its text's, its table's (sections 二-四), or both."""
+    if s.table_rate is None:
+        return percent(s.rate, lang)
+    table = _("table {rate}", lang, rate=percent(s.table_rate, lang))
+    if s.rate is None:
+        return table
+    return _("text {rate}", lang, rate=percent(s.rate, lang)) + ", " + table
 
 
 def value_text(value: int | Decimal | None) -> str:
@@ -176,7 +186,7 @@ def _side(c: Comparison, report: Report, side: str, lang: str) -> list[str]:
 def _rates(c: Comparison, lang: str) -> str:
     rows = [
         f"<tr><td class=gi-text>{_NUMERALS[s.number - 1]}、{escape(s.title)}</td>"
-        f"<td>{percent(s.rate, lang)}</td></tr>"
+        f"<td>{section_rate(s, lang)}</td></tr>"
         for s in c.sections
     ]
     rows += [
@@ -234,7 +244,7 @@ def _body(c: Comparison, lang: str) -> str:
         + "</p>",
     ]
     for i, heading in enumerate(headings):
-        rate = percent(c.sections[i].rate, lang)
+        rate = section_rate(c.sections[i], lang)
         out.append(
             f'<section id="gi-section-{i + 1}">\n<h2>{escape(heading)} '
             f'<span class="gi-rate">（{_("Rate", lang)} {rate}）</span></h2>\n'
@@ -282,7 +292,7 @@ def _md_table(head: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str
 def render_comparison_markdown(c: Comparison, lang: str = "zh") -> str:
     """The comparison as Markdown: rates, changed cells, repeated sentences, problems."""
     out = [f"# {title(c, lang)}", "", f"## {_('Repetition rates', lang)}", ""]
-    rates = [(f"{_NUMERALS[s.number - 1]}、{s.title}", percent(s.rate, lang)) for s in c.sections]
+    rates = [(f"{_NUMERALS[s.number - 1]}、{s.title}", section_rate(s, lang)) for s in c.sections]
     rates += [
         (f"**{_(n, lang)}**", f"**{percent(r, lang)}**")
         for n, r in (("Text", c.text_rate), ("Tables", c.table_rate), ("Overall", c.overall_rate))

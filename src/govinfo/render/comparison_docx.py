@@ -18,6 +18,7 @@ from govinfo.render.comparison import (
     change_text,
     key_label,
     percent,
+    section_rate,
     title,
     value_text,
 )
@@ -60,7 +61,7 @@ def render_comparison_docx(c: Comparison, lang: str = "zh") -> bytes:
     doc = docx.Document()
     doc.add_heading(title(c, lang), level=0)
     doc.add_heading(_("Repetition rates", lang), level=1)
-    rows = [[f"{_NUMERALS[s.number - 1]}、{s.title}", percent(s.rate, lang)] for s in c.sections]
+    rows = [[f"{_NUMERALS[s.number - 1]}、{s.title}", section_rate(s, lang)] for s in c.sections]
     rows += [
         [_(n, lang), percent(r, lang)]
         for n, r in (("Text", c.text_rate), ("Tables", c.table_rate), ("Overall", c.overall_rate))
@@ -70,7 +71,7 @@ def render_comparison_docx(c: Comparison, lang: str = "zh") -> bytes:
     years = [_("{year}", lang, year=r.meta.year or "?") for r in (c.old, c.new)]
     for s in c.sections:
         doc.add_heading(
-            f"{_NUMERALS[s.number - 1]}、{s.title}（{_('Rate', lang)} {percent(s.rate, lang)}）",
+            f"{_NUMERALS[s.number - 1]}、{s.title}（{_('Rate', lang)} {section_rate(s, lang)}）",
             level=1,
         )
         table = doc.add_table(rows=2, cols=2)

@@ -21,6 +21,8 @@ ZH_CN: dict[str, str] = {
     "Tables": "表格重复率",
     "Overall": "总体重复率",
     "no text": "无文字",
+    "text {rate}": "文字 {rate}",
+    "table {rate}": "表格 {rate}",
     "Changed cells": "变化单元格",
     "Problems": "问题清单",
     "Item": "项目",
