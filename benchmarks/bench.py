@@ -9,7 +9,8 @@ It prints, in one run: the machine; ``import govinfo`` time in fresh processes;
 parse (+ check) throughput on one core over the corpus texts; the HTML reader
 beside ``pandas.read_html`` on the same pages; time against input size for
 reports 1×, 10× and 100× as long; and the wall time, throughput and peak RSS of
-``govinfo batch -j 2`` over generated reports. A part whose module is missing
+``govinfo batch -j 2`` over generated reports; and ``govinfo.compare`` per pair
+of parsed reports. A part whose module is missing
 says so and the run goes on. ``docs/performance.md`` shows a run's output.
 """
 
@@ -183,6 +184,48 @@ def parse_throughput(rounds: int) -> None:
     what = "parse + check" if check is not None else "parse"
     print(f"  mean parse {total_parse / n * 1e3:.2f} ms, check {total_check / n * 1e3:.2f} ms")
     print(f"  {what}: {mean * 1e3:.2f} ms per report = {1 / mean:,.0f} reports/s on one core")
+
+
+# --- compare -------------------------------------------------------------------------
+
+
+@optional("compare: two parsed reports side by side")
+def compare_time(rounds: int) -> None:
+    """Time per pair of ``govinfo.compare`` on reports already parsed.
+
+    The pairs: the consecutive years of tests/comparepairs.py (淮安 2023 → 2024,
+    one paragraph and one cell changed), and every ordered pair of two different
+    corpus reports, the worst case (almost no sentence is repeated word for word,
+    so every sentence goes through rapidfuzz).
+    """
+    heading(f"compare, one core, two parsed reports (best of {rounds} rounds per pair)")
+    sys.path.insert(0, str(ROOT))
+    from tests import comparepairs
+
+    from govinfo.comparison import compare
+
+    old = govinfo.parse(comparepairs.previous_year())
+    new = govinfo.parse(comparepairs.one_paragraph_one_cell())
+    compare(old, new)  # imports rapidfuzz and the rules before the clock starts
+    pair = best_of(functools.partial(compare, old, new), rounds, number=5)
+    calls = []
+    for _ in range(rounds * 5):
+        start = time.process_time()
+        compare(old, new)
+        calls.append(time.process_time() - start)
+    print(f"  淮安 2023 → 2024 (consecutive years)   {pair * 1e3:6.2f} ms "
+          f"(median of {len(calls)} calls {statistics.median(calls) * 1e3:.2f} ms)")
+    reports = [govinfo.parse(p.read_text(encoding="utf-8")) for p in CORPUS]
+    times = [
+        best_of(functools.partial(compare, a, b), rounds)
+        for i, a in enumerate(reports)
+        for j, b in enumerate(reports)
+        if i != j
+    ]
+    print(f"  {len(times)} pairs of different corpus reports: median "
+          f"{statistics.median(times) * 1e3:.2f} ms, max {max(times) * 1e3:.2f} ms")
+    print(f"  median over all {len(times) + 1} pairs: "
+          f"{statistics.median([pair, *times]) * 1e3:.2f} ms per pair (budget: 5 ms)")
 
 
 # --- HTML ----------------------------------------------------------------------------
@@ -415,6 +458,7 @@ def main() -> None:
     pinned = one_core()
     print(f"\n(the measurements below run in one process, {pinned}; the batch run is not)")
     parse_throughput(rounds)
+    compare_time(rounds)
     html_reader(rounds)
     scaling(max(3, rounds // 4))
     if n_batch:

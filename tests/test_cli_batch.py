@@ -64,10 +64,13 @@ def test_batch_in_a_subprocess_on_the_corpus(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     sources = {r["source"] for r in rows}
-    # The reports and the README (.md is a report suffix); the .facts.json files are not read.
-    assert sources == {str(p) for p in CORPUS.glob("*.txt")} | {str(CORPUS / "README.md")}
-    (readme,) = [r for r in rows if r["error"] is not None]
-    assert readme["source"].endswith("README.md") and readme["error"].startswith("empty: ")
+    # The reports and the READMEs (.md is a report suffix), in subfolders too; the
+    # .facts.json and source.json files are not read.
+    readmes = {str(p) for p in CORPUS.rglob("README.md")}
+    assert sources == {str(p) for p in CORPUS.rglob("*.txt")} | readmes
+    errors = [r for r in rows if r["error"] is not None]
+    assert {r["source"] for r in errors} == readmes
+    assert all(r["error"].startswith("empty: ") for r in errors)
     huaian = {r["key"]: r for r in rows if r["source"].endswith("huaian-city-government-2024.txt")}
     assert huaian["requests.granted.total"]["value"] == "1362"
     assert huaian["requests.granted.total"]["line"] == 127

@@ -34,7 +34,7 @@ from govinfo.canonical import (
     to_dict,
 )
 from govinfo.diagnostics import Diagnostic, Severity
-from govinfo.model import Provenance, Report, Section, Statement
+from govinfo.model import Paragraph, Provenance, Report, Section, Statement
 from govinfo.schema import build_schema, json_schema, schema_text
 from govinfo.serialize import decimal_str
 from tests.strategies import reports
@@ -95,7 +95,9 @@ def full_reports(draw: Any, format: str | None = None) -> Report:
         max_size=5,
     )
     statement = st.builds(Statement, st.sampled_from(keys), big | money, line, line, text)
-    section = st.builds(Section, st.integers(1, 6), text, line, line)
+    paragraph = st.builds(Paragraph, text, line, line)
+    section = st.builds(Section, st.integers(1, 6), text, line, line,
+                        st.lists(paragraph, max_size=3).map(tuple))
     return attrs.evolve(
         report,
         diagnostics=tuple(draw(st.lists(diagnostic, max_size=4))),

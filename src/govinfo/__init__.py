@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from govinfo.api import parse, parse_bytes, parse_file
     from govinfo.batch import aggregate, parse_many, to_frame
     from govinfo.canonical import dump, dumps, from_dict, from_facts, load, loads, to_dict
+    from govinfo.comparison import compare
     from govinfo.hookspecs import hookimpl
     from govinfo.render import render
     from govinfo.rules import check
@@ -44,6 +45,7 @@ _LAZY = {
     "json_schema": "govinfo.schema",
     "render": "govinfo.render",
     "check": "govinfo.rules",
+    "compare": "govinfo.comparison",
     "parse_many": "govinfo.batch",
     "to_frame": "govinfo.batch",
     "aggregate": "govinfo.batch",
@@ -76,6 +78,7 @@ __all__ = [
     "__version__",
     "aggregate",
     "check",
+    "compare",
     "dump",
     "dumps",
     "from_dict",

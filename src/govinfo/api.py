@@ -260,15 +260,7 @@ def _report(
     if six is not None and fmt == "2021":
         body = lines[six.heading.end : (six.body[-1].end if six.body else six.heading.end)]
         notes = Notes(processing_fee=processing_fee(body))
-    sections = tuple(
-        Section(
-            s.number,
-            SECTION_TITLES[s.number],
-            lines[s.heading.start].number,
-            lines[(s.body[-1].end if s.body else s.heading.end) - 1].number,
-        )
-        for s in skeleton.sections
-    )
+    sections = _sections(lines, skeleton)
     for i, d in enumerate(diags):
         if source is not None and d.path is None:
             diags[i] = Diagnostic(
@@ -317,6 +309,32 @@ def _unread_rows(reading: TableReading, numbers_left: bool, diags: list[Diagnost
                 keys=keys,
             )
         )
+
+
+def _sections(lines: Sequence[Line], skeleton: Skeleton) -> tuple[Section, ...]:
+    """The six sections with their line ranges and narrative paragraphs.
+
+    The paragraphs come from the prose blocks only: table regions are facts, and
+    the heading is the section's title. One wrap width for the whole report, so
+    every section joins wrapped lines alike.
+    """
+    from govinfo.paragraphs import paragraphs, wrap_width
+
+    prose = {
+        s.number: [ln for b in s.body if b.kind == "prose" for ln in lines[b.start : b.end]]
+        for s in skeleton.sections
+    }
+    wrap = wrap_width([ln for body in prose.values() for ln in body])
+    return tuple(
+        Section(
+            s.number,
+            SECTION_TITLES[s.number],
+            lines[s.heading.start].number,
+            lines[(s.body[-1].end if s.body else s.heading.end) - 1].number,
+            paragraphs(prose[s.number], wrap),
+        )
+        for s in skeleton.sections
+    )
 
 
 def _statements(lines: Sequence[Line], skeleton: Skeleton) -> tuple[Any, ...]:

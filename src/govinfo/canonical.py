@@ -35,13 +35,13 @@ __all__ = [
 
 #: The version of the canonical form. Readers accept any ``1.x``; a new minor
 #: version only adds optional fields, a new major version changes their meaning.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _FACT_ROOTS = frozenset({"meta", "notes", "active", "requests", "appeals"})
 
 
 def schema_version() -> str:
-    """The ``schema_version`` written by :func:`dumps` and :func:`to_dict` (``"1.0"``)."""
+    """The ``schema_version`` written by :func:`dumps` and :func:`to_dict` (``"1.1"``)."""
     return SCHEMA_VERSION
 
 

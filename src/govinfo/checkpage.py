@@ -230,9 +230,9 @@ def check_page(report: Report, diagnostics: Sequence[Diagnostic] | None = None) 
     body += [f"<p>{_spans(p, marks)}</p>" for p in doc.preamble]
     for s in doc.sections:
         body.append(f"<section>\n<h3>{escape(s.heading)}</h3>")
+        body += [f"<p>{_spans(p, marks)}</p>" for p in s.paragraphs]
         if s.grids and s.table is not None:
             body.append(_table(merge_grids(s.grids), s.table, marks))
-        body += [f"<p>{_spans(p, marks)}</p>" for p in s.paragraphs]
         body.append("</section>")
     if doc.signature:
         body.append(

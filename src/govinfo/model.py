@@ -240,13 +240,33 @@ class Provenance:
 
 
 @frozen
+class Paragraph:
+    """One paragraph of a section's narrative: its text (wrapped lines joined) and the
+    1-based source lines it spans."""
+
+    text: str
+    line: int
+    end_line: int
+
+
+@frozen
 class Section:
-    """One of the six sections of the skeleton, with the lines it spans (1-based)."""
+    """One of the six sections of the skeleton, with the lines it spans (1-based).
+
+    ``paragraphs`` is the section's narrative in order; the heading and the
+    statutory tables are not part of it.
+    """
 
     number: int
     title: str
     line: int
     end_line: int
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The narrative as one string, a paragraph a line."""
+        return "\n".join(p.text for p in self.paragraphs)
 
 
 @frozen

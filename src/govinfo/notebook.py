@@ -9,7 +9,8 @@ __all__ = ["report_html"]
 
 
 def report_html(report: Report) -> str:
-    """The report's tables in the official layout and its diagnostics, as an HTML fragment.
+    """The report in the official layout (each section's narrative, its tables) and its
+    diagnostics, as an HTML fragment.
 
     Cells named by a diagnostic are highlighted by severity and show its message
     on hover; the fragment brings its own scoped stylesheet and no scripts.

@@ -27,7 +27,7 @@ from govinfo.diagnostics import Severity
 from govinfo.formats import FORMATS
 from govinfo.model import TABLE_CLASSES, Report
 
-__all__ = ["DECIMAL_PATTERN", "build_schema", "json_schema", "schema_text"]
+__all__ = ["DECIMAL_PATTERN", "build_schema", "document_schema", "json_schema", "schema_text"]
 
 #: The spelling :func:`govinfo.serialize.decimal_str` writes: no exponent, no
 #: leading or trailing zeros, no ``+``; under 10**30, at most 30 decimals.
@@ -112,6 +112,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{tp.__name__}"}
     simple: dict[Any, dict[str, Any]] = {
         int: {"type": "integer"},
+        float: {"type": "number"},
         str: {"type": "string"},
         Decimal: {"type": "string", "pattern": DECIMAL_PATTERN},
         datetime.date: {"type": "string", "format": "date", "pattern": _DATE_PATTERN},
@@ -147,21 +148,38 @@ def build_schema() -> dict[str, Any]:
     Every object lists all its fields as required and allows no others, as
     :func:`govinfo.dumps` writes them; leaf cells carry their official label.
     """
+    return document_schema(
+        Report,
+        kind="report",
+        version=SCHEMA_VERSION,
+        title="govinfo canonical report",
+        description=(
+            "A 政府信息公开工作年度报告 in govinfo's canonical form "
+            f"(schema_version {SCHEMA_VERSION})."
+        ),
+    )
+
+
+def document_schema(
+    cls: type, *, kind: str, version: str, title: str, description: str
+) -> dict[str, Any]:
+    """The schema of a canonical JSON document whose root is the attrs class ``cls``.
+
+    The root gains a ``schema_version`` equal to ``version``; nested attrs classes
+    (a whole :class:`~govinfo.model.Report` among them) go to ``$defs``.
+    """
     defs: dict[str, Any] = {}
-    root = _class_schema(Report, defs)
+    root = _class_schema(cls, defs)
     root["properties"] = {
-        "schema_version": {"const": SCHEMA_VERSION},
+        "schema_version": {"const": version},
         **root["properties"],
     }
     root["required"] = ["schema_version", *root["required"]]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"urn:govinfo:report:{SCHEMA_VERSION}",
-        "title": "govinfo canonical report",
-        "description": (
-            "A 政府信息公开工作年度报告 in govinfo's canonical form "
-            f"(schema_version {SCHEMA_VERSION})."
-        ),
+        "$id": f"urn:govinfo:{kind}:{version}",
+        "title": title,
+        "description": description,
         **{k: v for k, v in root.items() if k != "description"},
         "$defs": dict(sorted(defs.items())),
     }

@@ -9,6 +9,7 @@ here, never in the model classes:
 - ``datetime.date`` is an ISO ``YYYY-MM-DD`` string.
 - Table 2 (``active``) is one of two classes; the one read is chosen by the
   report's ``meta.format`` (see :func:`_pick_active`).
+- A ``float`` is a ratio (a comparison's rates), a JSON number; money never is.
 - :class:`~govinfo.diagnostics.Severity` is its value (``"error"``, …); tuples are
   lists; the provenance mapping is an object keyed by fact key.
 
@@ -106,6 +107,15 @@ def _structure_int(value: object, _: type) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise Mismatch(f"expected int, got {describe(value)}")
+
+
+def _structure_float(value: object, _: type) -> float:
+    """A ratio (never money): a JSON number, finite."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+        if number == number and abs(number) != float("inf"):
+            return number
+    raise Mismatch(f"expected number, got {describe(value)}")
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -263,10 +273,14 @@ def converter() -> Converter:
 
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_structure_hook(Severity, _structure_severity)
     conv.register_structure_hook(int | Decimal, _structure_number)
+    conv.register_structure_hook(
+        int | Decimal | None, lambda v, t: None if v is None else _structure_number(v, t)
+    )
     conv.register_structure_hook_factory(_is_literal, _literal_hook)
 
     def attrs_factory(cls: type[Any]) -> Callable[[object, type], object]:

@@ -6,6 +6,7 @@ Subcommands::
     govinfo check FILE...           diagnostics, one per line, like a linter
     govinfo render FILE --to FMT    the official layout as text, markdown or html
     govinfo diff OLD NEW            the facts that differ, and the cross-year rules
+    govinfo compare OLD NEW -o OUT  two years side by side (比对报告): rates, changes, problems
     govinfo batch PATH... -o OUT    a corpus to one long-form table (.jsonl/.csv/.parquet)
     govinfo rules                   every diagnostic code with its severity and doc
     govinfo plugins                 the plugins loaded, what they add and where from
@@ -22,7 +23,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from govinfo.cli import _batch, _check, _commands, _plugins
+from govinfo.cli import _batch, _check, _commands, _compare, _plugins
 from govinfo.cli._common import EXIT_PIPE, EXIT_TROUBLE, CommandError
 from govinfo.errors import PluginError
 
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _commands.add_parsers(sub)
     _check.add_parser(sub)
+    _compare.add_parser(sub)
     _batch.add_parser(sub)
     _plugins.add_parser(sub)
     return p

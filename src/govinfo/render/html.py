@@ -123,9 +123,9 @@ def _body(doc: Document, diagnostics: tuple[Diagnostic, ...]) -> str:
     out += [f'<p class="gi-preamble">{_spans(p)}</p>' for p in doc.preamble]
     for s in doc.sections:
         out.append(f"<section>\n<h2>{escape(s.heading)}</h2>")
+        out += [f"<p>{_spans(p)}</p>" for p in s.paragraphs]
         if s.grids and s.table is not None:
             out.append(_table(merge_grids(s.grids), s.table, findings))
-        out += [f"<p>{_spans(p)}</p>" for p in s.paragraphs]
         out.append("</section>")
     if doc.signature:
         out.append(

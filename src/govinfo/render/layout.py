@@ -306,11 +306,19 @@ def document(report: Report) -> Document:
             ),
         )
 
+    # The narrative the report kept, one paragraph of plain text each; in a table
+    # section it stands before the table, where reports print it.
+    narrative: dict[int, tuple[tuple[Span, ...], ...]] = {}
+    for sec in report.sections:
+        narrative[sec.number] = narrative.get(sec.number, ()) + tuple(
+            (Span(p.text),) for p in sec.paragraphs
+        )
+
     def table_section(n: int, spec: TableSpec, grids: tuple[Grid, ...]) -> Section:
-        return Section(f"{_NUMERALS[n - 1]}、{spec.title}", grids, n)
+        return Section(f"{_NUMERALS[n - 1]}、{spec.title}", grids, n, narrative.get(n, ()))
 
     sections = (
-        Section(f"一、{SECTION_TITLES[1]}"),
+        Section(f"一、{SECTION_TITLES[1]}", paragraphs=narrative.get(1, ())),
         table_section(
             2,
             active_spec,
@@ -328,8 +336,8 @@ def document(report: Report) -> Document:
             appeals_spec,
             (_appeals_grid(report.appeals, appeals_spec),) if report.appeals is not None else (),
         ),
-        Section(f"五、{SECTION_TITLES[5]}"),
-        Section(f"六、{SECTION_TITLES[6]}", paragraphs=six),
+        Section(f"五、{SECTION_TITLES[5]}", paragraphs=narrative.get(5, ())),
+        Section(f"六、{SECTION_TITLES[6]}", paragraphs=narrative.get(6, ()) + six),
     )
     signature = []
     if meta.agency is not None:

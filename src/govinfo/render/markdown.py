@@ -49,9 +49,9 @@ def render_markdown(report: Report) -> str:
         out += [_line(para), ""]
     for section in doc.sections:
         out += [f"## {section.heading}", ""]
-        for grid in section.grids:
-            out += [*pipe_table(grid), ""]
         for para in section.paragraphs:
             out += [_line(para), ""]
+        for grid in section.grids:
+            out += [*pipe_table(grid), ""]
     out += [_line(para) for para in doc.signature]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -16,6 +16,8 @@ from govinfo.render.layout import Document, Grid, Span, document
 
 __all__ = ["grid_rows", "render_text"]
 
+_INDENT = "\u3000\u3000"
+
 
 def grid_rows(grid: Grid) -> list[list[str]]:
     """The rows of ``grid`` as lists of cell texts, covered positions left out."""
@@ -33,9 +35,11 @@ def lines(doc: Document) -> list[str]:
         out += [_line(para), ""]
     for section in doc.sections:
         out.append(section.heading)
+        # Indented as Chinese documents indent a paragraph, which also keeps a
+        # reader from joining two paragraphs as one wrapped line.
+        out += [_INDENT + _line(para) for para in section.paragraphs]
         for grid in section.grids:
             out += ["\t".join(cells) for cells in grid_rows(grid)]
-        out += [_line(para) for para in section.paragraphs]
         out.append("")
     out += [_line(para) for para in doc.signature]
     return out
