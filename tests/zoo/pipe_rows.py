@@ -1,0 +1,31 @@
+"""Page text with pipe-separated table rows and no frame.
+
+Models ``corpus/oroqen-banner-civil-affairs-2019.txt`` and format-spec §6.6
+(S7, S10, S11): 「规章 | 0 | 0 | 0 |」, each cell followed by 「 | 」, a caption as
+「第二十条第(一)项 |」, cells merged from a row above dropped (so Table 3's
+sub-rows and header rows are shorter than its first rows), half-width brackets
+common. oroqen also has no title line: the agency is in the signature only.
+"""
+
+from __future__ import annotations
+
+import random
+
+from tests.zoo.rows import row_cells
+from tests.zoo.skeleton import Facts, document
+
+
+def render_pipe_rows(facts: Facts, rnd: random.Random) -> str:
+    """The report as unframed pipe rows (oroqen)."""
+    doc = document(facts, rnd)
+    lines = list(doc.title)
+    for i, heading in enumerate(doc.headings):
+        lines.append(heading)
+        if i in doc.tables:
+            t = doc.tables[i]
+            for r in range(t.nrows):
+                cells = row_cells(t, r, rnd, continued="drop", expand_colspan=False)
+                lines.append(" | ".join(cells) + " |")
+        lines += doc.paragraphs[i]
+    lines += doc.signature
+    return "\n".join(lines) + "\n"
