@@ -6,7 +6,8 @@ repeated as an empty ``\\t`` line in every row it covers, a horizontally merged
 cell written once, words written vertically one character per line: 「自\\n然\\n人」,
 「三、\\n本\\n年\\n度…」, 「结\\n果\\n维\\n持」) and
 ``corpus/shanghai-putuo-civil-affairs-2020.txt`` (no blank line between rows,
-header words broken over two lines 「本年新\\n制作数量」, Word artefacts inside
+header words broken over two lines 「本年新\\n制作数量」, blank lines
+only between Table 4's rows, Word artefacts inside
 cells: ``[bookmark: _GoBack]`` before a figure, NO-BREAK SPACE around one).
 Continuation lines of a cell carry no TAB, as Word's text export writes them.
 """
@@ -28,10 +29,11 @@ _TWO_LINES = {
 }
 
 
-def _cell_text(cell: Cell, vertical: bool, rnd: random.Random) -> str:
+def _cell_text(cell: Cell, vertical: bool, rnd: random.Random, bookmark: list[bool]) -> str:
     text = cell.text
     if cell.kind == "value":
-        if text and rnd.random() < 0.03:
+        if text and bookmark[0] and rnd.random() < 0.03:
+            bookmark[0] = False  # Word keeps one _GoBack bookmark per document
             return "[bookmark: _GoBack]" + text
         if text and rnd.random() < 0.05:
             return rnd.choice(("\xa0" + text, text + "\xa0"))
@@ -44,18 +46,24 @@ def _cell_text(cell: Cell, vertical: bool, rnd: random.Random) -> str:
         return "\n".join(text)
     plain = text.replace("(", "（").replace(")", "）")
     if plain in _TWO_LINES:
-        return _TWO_LINES[plain] if plain == text else _TWO_LINES[plain].replace("（", "(").replace("）", ")")
+        return (
+            _TWO_LINES[plain]
+            if plain == text
+            else _TWO_LINES[plain].replace("（", "(").replace("）", ")")
+        )
     return text
 
 
-def _table_lines(t: Table, rnd: random.Random, *, vertical: bool, blank_rows: bool) -> list[str]:
+def _table_lines(
+    t: Table, rnd: random.Random, *, vertical: bool, blank_rows: bool, bookmark: list[bool]
+) -> list[str]:
     out: list[str] = []
     if blank_rows:
         out += ["\t", ""]  # the empty paragraph Word keeps above a table
     for r in range(t.nrows):
         for cell in t.covering(r):
             if cell.row == r:
-                out.append("\t" + _cell_text(cell, vertical, rnd))
+                out.append("\t" + _cell_text(cell, vertical, rnd, bookmark))
             else:
                 out.append("\t")  # a vertically merged cell, continued
         if blank_rows:
@@ -68,11 +76,17 @@ def render_docx_cells(facts: Facts, rnd: random.Random) -> str:
     doc = document(facts, rnd)
     harbin = rnd.random() < 0.6
     vertical = harbin and rnd.random() < 0.8
+    bookmark = [True]
     lines: list[str] = [*doc.title, ""]
     for i, heading in enumerate(doc.headings):
         lines.append(heading)
         if i in doc.tables:
-            lines += _table_lines(doc.tables[i], rnd, vertical=vertical, blank_rows=harbin)
+            t = doc.tables[i]
+            # shanghai separates Table 4's rows (not the others') by blank lines too
+            blank_rows = harbin or t.name == "appeals"
+            lines += _table_lines(
+                t, rnd, vertical=vertical, blank_rows=blank_rows, bookmark=bookmark
+            )
             lines.append("")
         lines += doc.paragraphs[i]
     lines += ["", *doc.signature]

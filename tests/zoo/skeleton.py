@@ -256,9 +256,7 @@ def _value(facts: Facts, key: str, style: Style, fmt: str, rnd: random.Random) -
     return value_text(key, v, style, fmt, rnd), v
 
 
-def table2(
-    facts: Facts, style: Style, rnd: random.Random, *, fine_grid: bool = False
-) -> Table:
+def table2(facts: Facts, style: Style, rnd: random.Random, *, fine_grid: bool = False) -> Table:
     """Table 2: five (2019) or four (2021) blocks, each a caption, a header and rows.
 
     ``fine_grid`` lays the value region on six grid columns, so three-value rows
@@ -273,12 +271,16 @@ def table2(
     t = Table("active", 1 + width)
     r = 0
     for item, heads, rows, cols in blocks:
-        t.cells.append(Cell(brackets(f"第二十条第{item}项", style), r, 0, colspan=1 + width, kind="caption"))
+        t.cells.append(
+            Cell(brackets(f"第二十条第{item}项", style), r, 0, colspan=1 + width, kind="caption")
+        )
         r += 1
         spans = _spans(len(cols), width, rnd)
         t.cells.append(Cell("信息内容", r, 0, kind="header"))
         for (start, span), head in zip(spans, (*heads, *[""] * width), strict=False):
-            t.cells.append(Cell(head, r, 1 + start, colspan=span, kind="header" if head else "filler"))
+            t.cells.append(
+                Cell(head, r, 1 + start, colspan=span, kind="header" if head else "filler")
+            )
         r += 1
         for label, row_key in rows:
             t.cells.append(Cell(label, r, 0, kind="label"))
@@ -286,7 +288,9 @@ def table2(
                 if i < len(cols):
                     key = f"active.{row_key}.{cols[i]}"
                     text, v = _value(facts, key, style, fmt, rnd)
-                    t.cells.append(Cell(text, r, 1 + start, colspan=span, kind="value", key=key, value=v))
+                    t.cells.append(
+                        Cell(text, r, 1 + start, colspan=span, kind="value", key=key, value=v)
+                    )
                 else:
                     t.cells.append(Cell("", r, 1 + start, colspan=span, kind="filler"))
             r += 1
@@ -415,7 +419,10 @@ _PROBLEMS = (
 
 
 def headings(rnd: random.Random) -> list[str]:
-    return [rnd.choice(_HEADING_VARIANTS[i]) if i in _HEADING_VARIANTS else h for i, h in enumerate(HEADINGS)]
+    return [
+        rnd.choice(_HEADING_VARIANTS[i]) if i in _HEADING_VARIANTS else h
+        for i, h in enumerate(HEADINGS)
+    ]
 
 
 def prose(rnd: random.Random, year: int, pool: Sequence[str] = _PROSE) -> list[str]:
@@ -446,8 +453,16 @@ def section_six(facts: Facts, rnd: random.Random) -> list[str]:
     if fee is None:
         return ["无。"] if rnd.random() < 0.5 else []
     if fee == 0:
-        return [rnd.choice(("本年度未收取信息处理费。", f"{facts['meta.year']}年，无收取信息处理费情况。"))]
-    return [rnd.choice(("全年收取政府信息公开信息处理费{}元。", "本年度共收取信息处理费{}元。")).format(plain(fee))]
+        return [
+            rnd.choice(
+                ("本年度未收取信息处理费。", f"{facts['meta.year']}年，无收取信息处理费情况。")
+            )
+        ]
+    return [
+        rnd.choice(("全年收取政府信息公开信息处理费{}元。", "本年度共收取信息处理费{}元。")).format(
+            plain(fee)
+        )
+    ]
 
 
 def signature(facts: Facts, rnd: random.Random) -> list[str]:
@@ -472,11 +487,20 @@ class Document:
     style: Style
 
 
-def document(facts: Facts, rnd: random.Random, *, placeholders: bool = True, fine_grid: bool | None = None) -> Document:
+def document(
+    facts: Facts, rnd: random.Random, *, placeholders: bool = True, fine_grid: bool | None = None
+) -> Document:
     """Draw everything a layout needs to print ``facts`` as a report."""
     style = draw_style(rnd, placeholders=placeholders)
     year = facts["meta.year"]
-    paras = [prose(rnd, year), [], [], [], [rnd.choice(_PROBLEMS)] if rnd.random() < 0.8 else [], section_six(facts, rnd)]
+    paras = [
+        prose(rnd, year),
+        [],
+        [],
+        [],
+        [rnd.choice(_PROBLEMS)] if rnd.random() < 0.8 else [],
+        section_six(facts, rnd),
+    ]
     fine = rnd.random() < 0.3 if fine_grid is None else fine_grid
     tables: dict[int, Table] = {}
     if any(k.startswith("active.") for k in facts):
@@ -485,4 +509,6 @@ def document(facts: Facts, rnd: random.Random, *, placeholders: bool = True, fin
         tables[2] = table3(facts, style, rnd)
     if any(k.startswith("appeals.") for k in facts):
         tables[3] = table4(facts, style, rnd)
-    return Document(title_lines(facts, rnd), headings(rnd), paras, tables, signature(facts, rnd), style)
+    return Document(
+        title_lines(facts, rnd), headings(rnd), paras, tables, signature(facts, rnd), style
+    )

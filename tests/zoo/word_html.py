@@ -34,7 +34,9 @@ _BREAKS = {
 
 def _p(inner: str, rnd: random.Random, center: bool) -> str:
     align = " align=center style='text-align:center'" if center else ""
-    font = rnd.choice(("font-size:10.5pt;font-family:宋体", "font-size:9.0pt;font-family:仿宋_GB2312"))
+    font = rnd.choice(
+        ("font-size:10.5pt;font-family:宋体", "font-size:9.0pt;font-family:仿宋_GB2312")
+    )
     lang = " lang=EN-US" if inner.replace("&nbsp;", "").strip().lstrip("+-").isdigit() else ""
     return f"<p class=MsoNormal{align}><span{lang} style='{font}'>{inner}<o:p></o:p></span></p>"
 
@@ -62,7 +64,9 @@ def _cell_html(cell: Cell, rnd: random.Random) -> str:
 
 
 def _table_html(t: Table, rnd: random.Random) -> list[str]:
-    out = ["<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>"]
+    out = [
+        "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>"
+    ]
     for r in range(t.nrows):
         out.append(f" <tr style='height:{rnd.choice((15, 20, 28))}.0pt'>")
         out += [_cell_html(c, rnd) for c in t.starting(r)]
@@ -90,10 +94,10 @@ def render_word_html(facts: Facts, rnd: random.Random) -> str:
         body += [_para(p, rnd) for p in doc.paragraphs[i]]
     body += [_para(line, rnd, center=False) for line in doc.signature]
     head = (
-        "<html xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"\n"
-        "xmlns:w=\"urn:schemas-microsoft-com:office:word\" xmlns=\"http://www.w3.org/TR/REC-html40\">\n"
-        "<head>\n<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">\n"
-        "<meta name=Generator content=\"Microsoft Word 15 (filtered)\">\n"
+        '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"\n'
+        'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">\n'
+        '<head>\n<meta http-equiv=Content-Type content="text/html; charset=utf-8">\n'
+        '<meta name=Generator content="Microsoft Word 15 (filtered)">\n'
         "<style>\n p.MsoNormal {margin:0cm;text-align:justify;font-size:10.5pt;}\n</style>\n</head>\n"
         "<body lang=ZH-CN style='text-justify-trim:punctuation'>\n<div class=WordSection1>\n"
     )
