@@ -1,13 +1,12 @@
 """Text extracted from a .docx, one table cell per line.
 
 Models ``corpus/harbin-pingfang-civil-affairs-2020.txt`` (each cell on its own
-line behind a TAB, a blank line after each row, a vertically merged cell
+line behind a TAB, a blank line after each row, an empty paragraph above each table, a vertically merged cell
 repeated as an empty ``\\t`` line in every row it covers, a horizontally merged
 cell written once, words written vertically one character per line: 「自\\n然\\n人」,
 「三、\\n本\\n年\\n度…」, 「结\\n果\\n维\\n持」) and
-``corpus/shanghai-putuo-civil-affairs-2020.txt`` (no blank line between rows,
-header words broken over two lines 「本年新\\n制作数量」, blank lines
-only between Table 4's rows, Word artefacts inside
+``corpus/shanghai-putuo-civil-affairs-2020.txt`` (the same, without the empty
+paragraph; header words broken over two lines 「本年新\\n制作数量」; Word artefacts inside
 cells: ``[bookmark: _GoBack]`` before a figure, NO-BREAK SPACE around one).
 Continuation lines of a cell carry no TAB, as Word's text export writes them.
 """
@@ -40,7 +39,7 @@ def _cell_text(cell: Cell, vertical: bool, rnd: random.Random, bookmark: list[bo
         return text
     if not vertical:
         return text
-    if text == "三、本年度办理结果":
+    if text == "三、本年度办理结果" and rnd.random() < 0.7:
         return "三、\n" + "\n".join("本年度办理结果")
     if text in _VERTICAL and cell.kind == "header":
         return "\n".join(text)
@@ -55,19 +54,18 @@ def _cell_text(cell: Cell, vertical: bool, rnd: random.Random, bookmark: list[bo
 
 
 def _table_lines(
-    t: Table, rnd: random.Random, *, vertical: bool, blank_rows: bool, bookmark: list[bool]
+    t: Table, rnd: random.Random, *, vertical: bool, harbin: bool, bookmark: list[bool]
 ) -> list[str]:
     out: list[str] = []
-    if blank_rows:
-        out += ["\t", ""]  # the empty paragraph Word keeps above a table
+    if harbin:
+        out += ["\t", ""]  # the empty paragraph harbin's Word keeps above a table
     for r in range(t.nrows):
         for cell in t.covering(r):
             if cell.row == r:
                 out.append("\t" + _cell_text(cell, vertical, rnd, bookmark))
             else:
                 out.append("\t")  # a vertically merged cell, continued
-        if blank_rows:
-            out.append("")
+        out.append("")
     return out
 
 
@@ -75,17 +73,16 @@ def render_docx_cells(facts: Facts, rnd: random.Random) -> str:
     """The report as Word's plain-text export of its .docx (harbin / shanghai)."""
     doc = document(facts, rnd)
     harbin = rnd.random() < 0.6
-    vertical = harbin and rnd.random() < 0.8
+    # harbin writes narrow header words one character per line; shanghai breaks
+    # them over two lines (「本年新\n制作数量」)
+    vertical = rnd.random() < 0.8
     bookmark = [True]
     lines: list[str] = [*doc.title, ""]
     for i, heading in enumerate(doc.headings):
         lines.append(heading)
         if i in doc.tables:
-            t = doc.tables[i]
-            # shanghai separates Table 4's rows (not the others') by blank lines too
-            blank_rows = harbin or t.name == "appeals"
             lines += _table_lines(
-                t, rnd, vertical=vertical, blank_rows=blank_rows, bookmark=bookmark
+                doc.tables[i], rnd, vertical=vertical, harbin=harbin, bookmark=bookmark
             )
             lines.append("")
         lines += doc.paragraphs[i]
