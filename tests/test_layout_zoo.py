@@ -18,7 +18,11 @@ What each test guarantees:
 - Glued pages (``test_glued_never_wrong``): digits of adjacent cells run
   together, so some cells are undecidable. The contract of issue 14: every key
   ``facts()`` gives is right, it gives no key the report does not carry, and
-  every expected key it leaves out is named in some diagnostic's ``keys``.
+  every expected key it leaves out is named in some diagnostic's ``keys``,
+  itself or by a dotted prefix (a lost Table 4 is named by ``appeals``, a lost
+  row by ``requests.new``). It does not ask how much is read: a reader that
+  reads nothing and says so passes it; the decidable test below is the one
+  that asks for everything.
 - Glued pages built decidable (``test_glued_decidable``, see
   ``tests/zoo/glued.py``): every run of digits splits one way only, so the
   exact equality holds there too.
@@ -97,6 +101,11 @@ def _roundtrip(layout: str, render: Layout, data: st.DataObject, fmt: str, blank
     assert not diff, _explain(diff, report, text)
 
 
+def _named(key: str, named: set[str]) -> bool:
+    """A diagnostic names ``key`` itself, or its row or table by a dotted prefix."""
+    return any(key == n or key.startswith(n + ".") for n in named)
+
+
 def _xfail(why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"issue 14: {why}")
 
@@ -109,6 +118,35 @@ def _formats(**xfails: str) -> list[Any]:
     ]
 
 
+# What today's parser gets wrong, per layout (the xfail reasons; see the module docstring).
+TAB = (
+    "Table 4 lost (GI102/GI103) when its data row starts with a blank cell or its header "
+    "words carry PDF spaces (「行政复 议」); 2021: Table 4 values in the wrong column"
+)
+PIPE = "Table 4 lost (GI103 'a row with no label') when its data row starts with a blank cell"
+MARKDOWN = (
+    "WRONG values, silently: a colspan label written as the label plus empty cells (as "
+    "markdownify writes it) shifts the row's figures; Table 2 on a 6-column grid lost (GI106)"
+)
+PDFTOTEXT = (
+    "wrapped labels (figures on the first, middle, last or an own line), group labels beside "
+    "sub-rows and 「三、本年度办理结果」 down the margin lose rows (GI103/GI119); Table 4 with "
+    "wrapped headers lost; blank cells shift figures into the wrong column (WRONG values)"
+)
+WORD_HTML = (
+    "WRONG values, silently: rows whose label has colspan=2/3 shift a blank (&nbsp;) into the "
+    "next column; Table 2 whose value cells have colspan 2/3 lost (GI106 '5 value cells for 3')"
+)
+GLUED_DECIDABLE = (
+    "Table 4 as a run mixing spaces and glued digits lost; Tables 3/4 lost when a heading is "
+    "glued to the last figure; glued 2019 Table 2 rows with single-digit cells unread"
+)
+GLUED_NEVER_WRONG = (
+    "undecidable glued cells come out as None (= printed blank) instead of absent (GI112); "
+    "tables lost without a diagnostic naming their keys (GI114 only)"
+)
+
+
 # --- layouts whose every rendering is decidable: exact round trip --------------------------
 
 
@@ -119,35 +157,35 @@ def test_docx_cells(fmt: str, data: st.DataObject) -> None:
     _roundtrip("docx_cells", render_docx_cells, data, fmt, blanks=True)
 
 
-@pytest.mark.parametrize("fmt", _formats())
+@pytest.mark.parametrize("fmt", _formats(f2019=TAB, f2021=TAB))
 @zoo
 @given(data=st.data())
 def test_tab_rows(fmt: str, data: st.DataObject) -> None:
     _roundtrip("tab_rows", render_tab_rows, data, fmt, blanks=True)
 
 
-@pytest.mark.parametrize("fmt", _formats())
+@pytest.mark.parametrize("fmt", _formats(f2019=PIPE, f2021=PIPE))
 @zoo
 @given(data=st.data())
 def test_pipe_rows(fmt: str, data: st.DataObject) -> None:
     _roundtrip("pipe_rows", render_pipe_rows, data, fmt, blanks=True)
 
 
-@pytest.mark.parametrize("fmt", _formats())
+@pytest.mark.parametrize("fmt", _formats(f2019=MARKDOWN, f2021=MARKDOWN))
 @zoo
 @given(data=st.data())
 def test_markdown(fmt: str, data: st.DataObject) -> None:
     _roundtrip("markdown", render_markdown, data, fmt, blanks=True)
 
 
-@pytest.mark.parametrize("fmt", _formats())
+@pytest.mark.parametrize("fmt", _formats(f2019=PDFTOTEXT, f2021=PDFTOTEXT))
 @settings(zoo, max_examples=30)  # a page of pdftotext text takes the longest to read
 @given(data=st.data())
 def test_pdftotext(fmt: str, data: st.DataObject) -> None:
     _roundtrip("pdftotext", render_pdftotext, data, fmt, blanks=True)
 
 
-@pytest.mark.parametrize("fmt", _formats())
+@pytest.mark.parametrize("fmt", _formats(f2019=WORD_HTML, f2021=WORD_HTML))
 @zoo
 @given(data=st.data())
 def test_word_html(fmt: str, data: st.DataObject) -> None:
@@ -157,14 +195,14 @@ def test_word_html(fmt: str, data: st.DataObject) -> None:
 # --- glued pages: never wrong; exact where decidable -----------------------------------------
 
 
-@pytest.mark.parametrize("fmt", _formats())
+@pytest.mark.parametrize("fmt", _formats(f2019=GLUED_DECIDABLE, f2021=GLUED_DECIDABLE))
 @zoo
 @given(data=st.data())
 def test_glued_decidable(fmt: str, data: st.DataObject) -> None:
     _roundtrip("glued", lambda f, r: render_glued(f, r, decidable=True), data, fmt, blanks=False)
 
 
-@pytest.mark.parametrize("fmt", _formats())
+@pytest.mark.parametrize("fmt", _formats(f2019=GLUED_NEVER_WRONG, f2021=GLUED_NEVER_WRONG))
 @zoo
 @given(data=st.data())
 def test_glued_never_wrong(fmt: str, data: st.DataObject) -> None:
@@ -174,7 +212,8 @@ def test_glued_never_wrong(fmt: str, data: st.DataObject) -> None:
     report = govinfo.parse(text)
     got = report.facts()
     named = {k for d in report.diagnostics for k in d.keys}
-    wrong = {k: v for k, v in _diff(expected, got).items() if k in got}
-    unnamed = {k: v for k, v in _diff(expected, got).items() if k not in got and k not in named}
+    diff = _diff(expected, got)
+    wrong = {k: v for k, v in diff.items() if k in got}
+    unnamed = {k: v for k, v in diff.items() if k not in got and not _named(k, named)}
     assert not wrong, "wrong or extra values\n" + _explain(wrong, report, text)
     assert not unnamed, "unread keys no diagnostic names\n" + _explain(unnamed, report, text)
