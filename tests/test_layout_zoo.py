@@ -43,7 +43,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo.model import Report
+from govinfo.model import FormatName, Report
 from tests.strategies import reports
 from tests.zoo.docx_cells import render_docx_cells
 from tests.zoo.glued import render_glued
@@ -92,7 +92,9 @@ def _explain(diff: Mapping[str, tuple[Any, Any]], report: Report, text: str) -> 
     return "\n".join(lines) + "\n--- rendered ---\n" + text[:6000]
 
 
-def _roundtrip(layout: str, render: Layout, data: st.DataObject, fmt: str, blanks: bool) -> None:
+def _roundtrip(
+    layout: str, render: Layout, data: st.DataObject, fmt: FormatName, blanks: bool
+) -> None:
     expected = data.draw(reports(fmt, blanks=blanks), label="report").facts()
     rnd = random.Random(data.draw(SEEDS, label="seed"))
     text = render(expected, rnd)
@@ -153,42 +155,42 @@ GLUED_NEVER_WRONG = (
 @pytest.mark.parametrize("fmt", _formats())
 @zoo
 @given(data=st.data())
-def test_docx_cells(fmt: str, data: st.DataObject) -> None:
+def test_docx_cells(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("docx_cells", render_docx_cells, data, fmt, blanks=True)
 
 
 @pytest.mark.parametrize("fmt", _formats(f2019=TAB, f2021=TAB))
 @zoo
 @given(data=st.data())
-def test_tab_rows(fmt: str, data: st.DataObject) -> None:
+def test_tab_rows(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("tab_rows", render_tab_rows, data, fmt, blanks=True)
 
 
 @pytest.mark.parametrize("fmt", _formats(f2019=PIPE, f2021=PIPE))
 @zoo
 @given(data=st.data())
-def test_pipe_rows(fmt: str, data: st.DataObject) -> None:
+def test_pipe_rows(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("pipe_rows", render_pipe_rows, data, fmt, blanks=True)
 
 
 @pytest.mark.parametrize("fmt", _formats(f2019=MARKDOWN, f2021=MARKDOWN))
 @zoo
 @given(data=st.data())
-def test_markdown(fmt: str, data: st.DataObject) -> None:
+def test_markdown(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("markdown", render_markdown, data, fmt, blanks=True)
 
 
 @pytest.mark.parametrize("fmt", _formats(f2019=PDFTOTEXT, f2021=PDFTOTEXT))
 @settings(zoo, max_examples=30)  # a page of pdftotext text takes the longest to read
 @given(data=st.data())
-def test_pdftotext(fmt: str, data: st.DataObject) -> None:
+def test_pdftotext(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("pdftotext", render_pdftotext, data, fmt, blanks=True)
 
 
 @pytest.mark.parametrize("fmt", _formats(f2019=WORD_HTML, f2021=WORD_HTML))
 @zoo
 @given(data=st.data())
-def test_word_html(fmt: str, data: st.DataObject) -> None:
+def test_word_html(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("word_html", render_word_html, data, fmt, blanks=True)
 
 
@@ -198,14 +200,14 @@ def test_word_html(fmt: str, data: st.DataObject) -> None:
 @pytest.mark.parametrize("fmt", _formats(f2019=GLUED_DECIDABLE, f2021=GLUED_DECIDABLE))
 @zoo
 @given(data=st.data())
-def test_glued_decidable(fmt: str, data: st.DataObject) -> None:
+def test_glued_decidable(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("glued", lambda f, r: render_glued(f, r, decidable=True), data, fmt, blanks=False)
 
 
 @pytest.mark.parametrize("fmt", _formats(f2019=GLUED_NEVER_WRONG, f2021=GLUED_NEVER_WRONG))
 @zoo
 @given(data=st.data())
-def test_glued_never_wrong(fmt: str, data: st.DataObject) -> None:
+def test_glued_never_wrong(fmt: FormatName, data: st.DataObject) -> None:
     expected = data.draw(reports(fmt, blanks=False), label="report").facts()
     rnd = random.Random(data.draw(SEEDS, label="seed"))
     text = render_glued(expected, rnd)

@@ -98,9 +98,8 @@ def _label_block(
     """
     parts = wrap(text, cols)
     n = len(parts)
-    if n == 1:
-        where = 0
-    else:  # first, middle or last line; between the lines when there is no middle
+    where: float = 0
+    if n > 1:  # first, middle or last line; between the lines when there is no middle
         where = rnd.choice((0, n // 2, n - 1, n // 2 - 0.5 if n % 2 == 0 else n // 2))
     lines = []
     for i, part in enumerate(parts):

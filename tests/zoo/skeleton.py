@@ -318,7 +318,10 @@ def table3(facts: Facts, style: Style, rnd: random.Random) -> Table:
     fmt = facts["meta.format"]
     split = "requests.other_misc.total" in facts
     t = Table("requests", 10, header_rows=3)
-    b = lambda s: brackets(s, style)  # noqa: E731
+
+    def b(text: str) -> str:
+        return brackets(text, style)
+
     t.cells += [
         Cell(b(CORNER), 0, 0, rowspan=3, colspan=3, kind="corner"),
         Cell("申请人情况", 0, 3, colspan=7, kind="header"),
@@ -358,7 +361,6 @@ def table3(facts: Facts, style: Style, rnd: random.Random) -> Table:
             r += 1
     t.cells.append(Cell("四、结转下年度继续办理", r, 0, colspan=3))
     values(r, "carried_forward")
-    _ = fmt
     return t
 
 
