@@ -181,7 +181,7 @@ def test_markdown(fmt: FormatName, data: st.DataObject) -> None:
 
 
 @pytest.mark.parametrize("fmt", _formats(f2019=PDFTOTEXT, f2021=PDFTOTEXT))
-@settings(zoo, max_examples=30)  # a page of pdftotext text takes the longest to read
+@zoo
 @given(data=st.data())
 def test_pdftotext(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("pdftotext", render_pdftotext, data, fmt, blanks=True)

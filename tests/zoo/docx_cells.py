@@ -8,6 +8,8 @@ cell written once, words written vertically one character per line: 「自\\n然
 ``corpus/shanghai-putuo-civil-affairs-2020.txt`` (the same, without the empty
 paragraph; header words broken over two lines 「本年新\\n制作数量」; Word artefacts inside
 cells: ``[bookmark: _GoBack]`` before a figure, NO-BREAK SPACE around one).
+harbin's 2019 Table 2 header 「本年新公开数量」 may stand a row below its siblings, as
+Word exported its split header cell.
 Continuation lines of a cell carry no TAB, as Word's text export writes them.
 """
 
@@ -59,7 +61,15 @@ def _table_lines(
     out: list[str] = []
     if harbin:
         out += ["\t", ""]  # the empty paragraph harbin's Word keeps above a table
+    split_header = harbin and rnd.random() < 0.5
     for r in range(t.nrows):
+        heads = [c.text for c in t.starting(r)]
+        if split_header and heads[:2] == ["信息内容", "本年新制作数量"]:
+            # harbin's 第二十条第（一）项 header: the middle word one row down
+            h = [x for x in heads if x]
+            out += ["\t" + h[0], "\t" + h[1], "\t", "\t" + h[3], ""]
+            out += ["\t", "\t", "\t" + h[2], "\t", ""]
+            continue
         for cell in t.covering(r):
             if cell.row == r:
                 out.append("\t" + _cell_text(cell, vertical, rnd, bookmark))
