@@ -19,6 +19,12 @@ alone, which a correct reader must then read in full:
   zero and the row's cell count is known (「00」 is two cells);
 - any other row has a space between every two figures.
 
+The rest of the page stays as pingtan prints it: the next row's number glued
+to the last figure (「…00000002.其他法律…」) and a heading glued to it
+(「…0万元三、收到和处理…」) are decidable, because the labels and headings are
+statutory text and a row's cell count is known: the digits before 「.其他法律…」
+beyond the row's seven cells are that label's number, 「2」.
+
 Blank cells are never drawn here: a blank leaves no trace in a glued run, so
 the page cannot say it was printed blank.
 """

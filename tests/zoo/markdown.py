@@ -33,9 +33,12 @@ def render_markdown(facts: Facts, rnd: random.Random) -> str:
         if i in doc.tables:
             t = doc.tables[i]
             expand = rnd.random() < 0.5
+            spaces = rnd.choice((0.0, 0.1))  # pdf2docx keeps a wrapped line's break as a space
             for r in range(t.nrows):
                 continued = rnd.choice(("drop", "drop", "some", "empty"))
-                cells = row_cells(t, r, rnd, continued=continued, expand_colspan=expand)
+                cells = row_cells(
+                    t, r, rnd, continued=continued, expand_colspan=expand, space_share=spaces
+                )
                 lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
                 if r == 0:
                     lines.append("| " + " | ".join("---" for _ in cells) + " |")

@@ -83,9 +83,12 @@ class Geometry:
     col: int  # display columns per value column
     slot_b: int = 6  # where 「（三）不予公开」 and the colspan-2 labels start
     slot_c: int = 18  # where numbered sub-row labels start
+    left: bool = False  # figures start at their column's left edge instead
 
     def right(self, j: int, text: str) -> int:
-        """x where ``text`` starts when right-aligned in value column ``j``."""
+        """x where a figure ``text`` starts in value column ``j``."""
+        if self.left:
+            return self.label + j * self.col + 2
         return self.label + (j + 1) * self.col - width(text)
 
 
@@ -177,7 +180,7 @@ def _t3_header(c: Canvas, g: Geometry) -> None:
 
 def _t3(c: Canvas, t: Table, rnd: random.Random) -> tuple[list[int], range]:
     """Table 3; returns the row starts (where a page may break) and the header lines."""
-    g = Geometry(label=rnd.choice((40, 46, 52)), col=rnd.choice((9, 10)))
+    g = Geometry(label=rnd.choice((40, 46, 52)), col=rnd.choice((9, 10)), left=rnd.random() < 0.4)
     head_start = len(c.lines)
     _t3_header(c, g)
     header = range(head_start, len(c.lines))
@@ -217,7 +220,7 @@ def _t3(c: Canvas, t: Table, rnd: random.Random) -> tuple[list[int], range]:
 
 
 def _t4(c: Canvas, t: Table, rnd: random.Random) -> None:
-    g = Geometry(label=0, col=8)
+    g = Geometry(label=0, col=8, left=rnd.random() < 0.4)
     base = len(c.lines)
     for _ in range(8):
         c.new()

@@ -2,7 +2,8 @@
 
 Models ``corpus/oroqen-banner-civil-affairs-2019.txt`` and format-spec §6.6
 (S7, S10, S11): 「规章 | 0 | 0 | 0 |」, each cell followed by 「 | 」, a caption as
-「第二十条第(一)项 |」, cells merged from a row above dropped (so Table 3's
+「第二十条第(一)项 |」, a space where a header word wrapped (「本年新 制作数量」),
+cells merged from a row above dropped (so Table 3's
 sub-rows and header rows are shorter than its first rows), half-width brackets
 common. oroqen also has no title line: the agency is in the signature only.
 """
@@ -20,6 +21,7 @@ def render_pipe_rows(facts: Facts, rnd: random.Random) -> str:
     doc = document(facts, rnd)
     # without a title, the agency is in the signature, above its date
     no_title = facts.get("meta.date") is not None and rnd.random() < 0.3
+    spaces = rnd.choice((0.0, 0.0, 0.15))  # oroqen: 「本年新 制作数量」
     lines = [] if no_title else list(doc.title)
     for i, heading in enumerate(doc.headings):
         lines.append(heading)
@@ -30,7 +32,9 @@ def render_pipe_rows(facts: Facts, rnd: random.Random) -> str:
         if i in doc.tables:
             t = doc.tables[i]
             for r in range(t.nrows):
-                cells = row_cells(t, r, rnd, continued="drop", expand_colspan=False)
+                cells = row_cells(
+                    t, r, rnd, continued="drop", expand_colspan=False, space_share=spaces
+                )
                 lines.append(" | ".join(cells) + " |")
         lines += doc.paragraphs[i]
     lines += doc.signature

@@ -8,7 +8,8 @@ beside colspan-2 row labels, the rowspan-3 colspan-3 corner, Table 2 rows whose
 colspan-2/3 value cells sit under headers of other spans, the 2021 single value
 cell of （五）（六）（八） spanning 3 columns). Cell text sits in
 ``<p class=MsoNormal><span>`` with Word's ``<o:p></o:p>``, blanks are ``&nbsp;``,
-and header words break with ``<br>``.
+header words break with ``<br>``, and a sub-row label's number is a run of its
+own (``<span lang=EN-US>1.</span><span>属于国家秘密</span>``).
 """
 
 from __future__ import annotations
@@ -47,7 +48,11 @@ def _cell_html(cell: Cell, rnd: random.Random) -> str:
         inner = "&nbsp;"
     else:
         inner = html.escape(text, quote=False)
-        if cell.kind != "value" and rnd.random() < 0.5:
+        if cell.kind == "label" and text[:1].isdigit() and rnd.random() < 0.5:
+            # Word starts a new run where the language changes: 「1.」 is EN-US
+            num, _, rest = text.partition(".")
+            inner = f"{num}.</span><span style='font-family:宋体'>{html.escape(rest, quote=False)}"
+        elif cell.kind != "value" and rnd.random() < 0.5:
             plain = text.replace("(", "（").replace(")", "）")
             if plain in _BREAKS:
                 inner = html.escape(_BREAKS[plain], quote=False).replace("&lt;br&gt;", "<br>")
