@@ -122,8 +122,8 @@ def _formats(**xfails: str) -> list[Any]:
 
 # What today's parser gets wrong, per layout (the xfail reasons; see the module docstring).
 TAB = (
-    "Table 4 lost (GI102/GI103) when its data row starts with a blank cell or its header "
-    "words carry PDF spaces (「行政复 议」); 2021: Table 4 values in the wrong column"
+    "Table 4 lost (GI102) when its header words carry a PDF line break as a space "
+    "(「行政复 议」, 「结果维 持」), as taizhou's 「自然 人」 and 「商业 企业」 do"
 )
 PIPE = "Table 4 lost (GI103 'a row with no label') when its data row starts with a blank cell"
 MARKDOWN = (

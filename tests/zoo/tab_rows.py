@@ -41,8 +41,12 @@ def render_tab_rows(facts: Facts, rnd: random.Random) -> str:
                     pad_captions=True,
                     space_share=space_share,
                 )
-                if rnd.random() < 0.3:
-                    cells.append("")  # a trailing empty cell
+                labelled = any(c.kind != "value" for c in t.starting(r))
+                if labelled and rnd.random() < 0.3:
+                    # a trailing empty cell, as taizhou's rows have; never on Table 4's
+                    # data row, where a 16th cell would make a blank first or last
+                    # figure undecidable (no label says where the figures start)
+                    cells.append("")
                 lines.append("\t".join(cells))
             lines.append("")
         lines += [p for para in doc.paragraphs[i] for p in (para, "")]
