@@ -194,6 +194,7 @@ class Style:
     full_minus: bool = False  # 「－3」
     money: Literal["yuan", "wan", "bare"] = "yuan"  # the 2019 采购总金额 cell
     fee_unit_in_cell: bool = False  # 「1.2万元」 in the 2021 fee cell under its 万元 header
+    fee_six_places: bool = False  # 「1234.567890」: yuan and fen in 万元, zeros kept
     placeholder: str = ""  # what a blank prints: "" or a placeholder the spec allows
     placeholder_share: float = 0.0
 
@@ -205,6 +206,7 @@ def draw_style(rnd: random.Random, *, placeholders: bool = True) -> Style:
         full_minus=rnd.random() < 0.2,
         money=rnd.choice(("yuan", "wan", "bare")),
         fee_unit_in_cell=rnd.random() < 0.2,
+        fee_six_places=rnd.random() < 0.3,
         # 「—」「-」「/」「无」 are blanks in the taxonomy (None plus a diagnostic)
         placeholder=rnd.choice(("—", "-", "/", "无")) if placeholders else "",
         placeholder_share=rnd.choice((0.0, 0.0, 0.3)) if placeholders else 0.0,
@@ -226,6 +228,8 @@ def plain(d: Decimal) -> str:
 def money_text(key: str, value: Decimal, style: Style, fmt: str) -> str:
     if fmt == "2021":  # the header names 万元; a bare figure is in 万元
         wan = plain(value / 10000)
+        if style.fee_six_places and "." in wan:
+            wan = format((value / 10000).quantize(Decimal("0.000001")), "f")
         return wan + "万元" if style.fee_unit_in_cell else wan
     if style.money == "wan" and (value * 10).to_integral_value() == value * 10:
         # 59.5万元 only for amounts a 万元 figure writes exactly; else yuan
