@@ -23,7 +23,8 @@ def render_tab_rows(facts: Facts, rnd: random.Random) -> str:
     doc = document(facts, rnd)
     md = rnd.random() < 0.5
     unnumbered = md and rnd.random() < 0.5
-    space_share = rnd.choice((0.0, 0.2, 0.5))
+    # taizhou: most header words carry a space where the PDF wrapped them
+    space_share = rnd.choice((0.0, 0.5, 0.8))
     lines = ["# " + "".join(doc.title) if md else "".join(doc.title), ""]
     for i, heading in enumerate(doc.headings):
         if unnumbered:
