@@ -137,7 +137,8 @@ PDFTOTEXT = (
 )
 WORD_HTML = (
     "WRONG values, silently: rows whose label has colspan=2/3 shift a blank (&nbsp;) into the "
-    "next column; Table 2 whose value cells have colspan 2/3 lost (GI106 '5 value cells for 3')"
+    "next column; Table 2 lost (GI106 '4 value cells for 3 columns') where its values have "
+    "colspan 2 under headers of other spans"
 )
 GLUED_DECIDABLE = (
     "Table 4 as a run mixing spaces and glued digits lost; Tables 3/4 lost when a heading is "

@@ -260,18 +260,28 @@ def _value(facts: Facts, key: str, style: Style, fmt: str, rnd: random.Random) -
     return value_text(key, v, style, fmt, rnd), v
 
 
-def table2(facts: Facts, style: Style, rnd: random.Random, *, fine_grid: bool = False) -> Table:
+Grid = Literal["coarse", "fine", "offset"]
+
+
+def table2(facts: Facts, style: Style, rnd: random.Random, *, grid: Grid = "coarse") -> Table:
     """Table 2: five (2019) or four (2021) blocks, each a caption, a header and rows.
 
-    ``fine_grid`` lays the value region on six grid columns, so three-value rows
-    have colspan 2 cells and two-value rows colspan 3 (Word merges cells that way
-    when blocks have different column widths); otherwise three grid columns, and a
-    block with fewer values spans its last cell (2021: the single value cell spans
-    3 columns) or prints an empty cell beside it.
+    How Word laid the blocks on one grid:
+
+    - ``coarse``: three grid columns for the values; a block with fewer values
+      spans its last cell (2021: the single value cell spans 3 columns) or prints
+      an empty cell beside it;
+    - ``fine``: six grid columns, so three-value rows have colspan-2 cells and
+      two-value rows colspan-3 cells (blocks of different column widths);
+    - ``offset``: the header's 「信息内容」 spans two grid columns, the rows' labels
+      one, so each row's first value is a colspan-2 cell under a header cell of
+      span 1 (issue 14: "colspan=2 cells under a header of other spans").
     """
     fmt = facts["meta.format"]
     blocks = T2_2019 if fmt == "2019" else T2_2021
-    width = 6 if fine_grid else 3
+    if grid == "offset":
+        return _table2_offset(facts, style, rnd, blocks)
+    width = 6 if grid == "fine" else 3
     t = Table("active", 1 + width)
     r = 0
     for item, heads, rows, cols in blocks:
@@ -297,6 +307,39 @@ def table2(facts: Facts, style: Style, rnd: random.Random, *, fine_grid: bool = 
                     )
                 else:
                     t.cells.append(Cell("", r, 1 + start, colspan=span, kind="filler"))
+            r += 1
+    return t
+
+
+def _table2_offset(
+    facts: Facts,
+    style: Style,
+    rnd: random.Random,
+    blocks: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]], ...],
+) -> Table:
+    fmt = facts["meta.format"]
+    t = Table("active", 5)
+    r = 0
+    for item, heads, rows, cols in blocks:
+        t.cells.append(
+            Cell(brackets(f"第二十条第{item}项", style), r, 0, colspan=5, kind="caption")
+        )
+        r += 1
+        n = len(cols)
+        t.cells.append(Cell("信息内容", r, 0, colspan=2, kind="header"))
+        for j, head in enumerate(heads):  # the last header spans what is left
+            t.cells.append(Cell(head, r, 2 + j, colspan=1 if j < n - 1 else 3 - j, kind="header"))
+        r += 1
+        for label, row_key in rows:
+            t.cells.append(Cell(label, r, 0, kind="label"))
+            for j, col in enumerate(cols):
+                key = f"active.{row_key}.{col}"
+                text, v = _value(facts, key, style, fmt, rnd)
+                start = 1 if j == 0 else 2 + j
+                end = 2 + j if j < n - 1 else 4  # the last value spans to the edge
+                t.cells.append(
+                    Cell(text, r, start, colspan=end - start + 1, kind="value", key=key, value=v)
+                )
             r += 1
     return t
 
@@ -494,9 +537,17 @@ class Document:
 
 
 def document(
-    facts: Facts, rnd: random.Random, *, placeholders: bool = True, fine_grid: bool | None = None
+    facts: Facts,
+    rnd: random.Random,
+    *,
+    placeholders: bool = True,
+    grids: Sequence[Grid] = ("coarse", "coarse", "fine", "offset"),
 ) -> Document:
-    """Draw everything a layout needs to print ``facts`` as a report."""
+    """Draw everything a layout needs to print ``facts`` as a report.
+
+    :param placeholders: blanks may print as 「—」「-」「/」「无」 (else always empty).
+    :param grids: the Table 2 grids to draw from (see :func:`table2`).
+    """
     style = draw_style(rnd, placeholders=placeholders)
     year = facts["meta.year"]
     paras = [
@@ -507,10 +558,10 @@ def document(
         [rnd.choice(_PROBLEMS)] if rnd.random() < 0.8 else [],
         section_six(facts, rnd),
     ]
-    fine = rnd.random() < 0.3 if fine_grid is None else fine_grid
+    grid = rnd.choice(tuple(grids))
     tables: dict[int, Table] = {}
     if any(k.startswith("active.") for k in facts):
-        tables[1] = table2(facts, style, rnd, fine_grid=fine)
+        tables[1] = table2(facts, style, rnd, grid=grid)
     if any(k.startswith("requests.") for k in facts):
         tables[2] = table3(facts, style, rnd)
     if any(k.startswith("appeals.") for k in facts):
