@@ -6,7 +6,20 @@ docstring names them). The facts are :meth:`Report.facts` of a report drawn by
 ``tests.strategies.reports``: statutory cells (``int``, ``Decimal`` yuan, ``None``
 for a printed blank) plus the metadata every layout prints (agency and year in
 the title, the format by its tables, the date in the signature when drawn, the
-信息处理费 in section 六 when drawn).
+信息处理费 in section 六 when drawn). Blank cells (``None``, a zero the report left
+empty) are drawn for every layout but the glued one, where a blank leaves no
+trace; some print as a placeholder the taxonomy reads as blank (「—」「-」「/」「无」),
+except in pdftotext and glued text.
+
+| test | layout | models |
+|---|---|---|
+| ``test_docx_cells`` | Word text export, one cell per line | harbin, shanghai |
+| ``test_tab_rows`` | TAB rows from a PDF | taizhou |
+| ``test_pipe_rows`` | unframed pipe rows | oroqen |
+| ``test_markdown`` | pdf2docx + markitdown, ragged rows | format-spec §6.6, issue 14 |
+| ``test_pdftotext`` | ``pdftotext -layout``, wrapped labels, page breaks | huaian |
+| ``test_word_html`` | Word's HTML export, rowspan/colspan | issue 14, format-spec S6 |
+| ``test_glued_*`` | scraped page on one line | pingtan |
 
 What each test guarantees:
 
