@@ -63,6 +63,7 @@ from tests.zoo.glued import render_glued
 from tests.zoo.markdown import render_markdown
 from tests.zoo.pdftotext import render_pdftotext
 from tests.zoo.pipe_rows import render_pipe_rows
+from tests.zoo.skeleton import document
 from tests.zoo.tab_rows import render_tab_rows
 from tests.zoo.word_html import render_word_html
 
@@ -230,6 +231,26 @@ def test_generators_are_pure(layout: str, data: st.DataObject) -> None:
     seed = data.draw(SEEDS, label="seed")
     render = RENDERERS[layout]
     assert render(facts, random.Random(seed)) == render(facts, random.Random(seed))
+
+
+@settings(zoo, max_examples=20)
+@given(data=st.data())
+def test_skeleton_tables_tile_their_grid(data: st.DataObject) -> None:
+    """Every merged grid covers each position exactly once, and holds every fact."""
+    facts = data.draw(reports(blanks=True), label="report").facts()
+    doc = document(facts, random.Random(data.draw(SEEDS, label="seed")))
+    seen: dict[str, Any] = {}
+    for table in doc.tables.values():
+        covered: dict[tuple[int, int], str] = {}
+        for cell in table.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    assert (r, c) not in covered, f"{table.name}: {cell} overlaps {covered[r, c]}"
+                    covered[r, c] = cell.text
+            if cell.key is not None:
+                seen[cell.key] = cell.value
+        assert len(covered) == table.nrows * table.ncols, f"{table.name}: holes in the grid"
+    assert seen == {k: v for k, v in facts.items() if not k.startswith(("meta.", "notes."))}
 
 
 # --- glued pages: never wrong; exact where decidable -----------------------------------------
