@@ -146,8 +146,8 @@ MARKDOWN = (
 )
 PDFTOTEXT = (
     "wrapped labels (figures on the first, middle, last or an own line), group labels beside "
-    "sub-rows and 「三、本年度办理结果」 down the margin lose rows (GI103/GI119); Table 4 with "
-    "wrapped headers lost; blank cells shift figures into the wrong column (WRONG values)"
+    "sub-rows and 「三、本年度办理结果」 down the margin lose rows (GI103/GI119); a blank cell "
+    "shifts a row's figures by position (GI121, WRONG values) and loses Table 4 (GI103)"
 )
 WORD_HTML = (
     "WRONG values, silently: rows whose label has colspan=2/3 shift a blank (&nbsp;) into the "
