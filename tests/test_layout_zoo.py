@@ -141,8 +141,9 @@ TAB = (
 )
 PIPE = "Table 4 lost (GI103 'a row with no label') when its data row starts with a blank cell"
 MARKDOWN = (
-    "WRONG values, silently: a colspan label written as the label plus empty cells (as "
-    "markdownify writes it) shifts the row's figures; Table 2 on a 6-column grid lost (GI106)"
+    "WRONG values, silently: in a row whose label has colspan 2/3 (written, as markdownify "
+    "does, as the label plus empty cells) a blank cell shifts the figures one column; Table 2 "
+    "on a 6-column grid lost (GI106 '5 value cells for 3 columns')"
 )
 PDFTOTEXT = (
     "wrapped labels (figures on the first, middle, last or an own line), group labels beside "
