@@ -31,6 +31,14 @@ _TITLE_PREFIX = re.compile(r"^\s*(?:标题\s*[:：]|#+|\*+)\s*")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _DATE = re.compile(r"(\S{4})\s*年\s*(\S{1,3}?)\s*月\s*(\S{1,3}?)\s*日")
+# A scraped one-line page ends in its sign-off: 「…处理费。 某某局 2024年1月31日 附件下载」.
+_CN_DATE_DIGITS = "\\d〇零○一二三四五六七八九十"
+_INLINE_SIGNOFF = re.compile(
+    rf"[。）)\s](?P<agency>[^\s。，,；;：:]{{2,30}}?)\s*(?P<date>(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})"
+    rf"\s*年\s*[{_CN_DATE_DIGITS}]{{1,3}}\s*月\s*[{_CN_DATE_DIGITS}]{{1,3}}\s*日)"
+    r"(?:\s|附件下载|打印本页|关闭窗口|【[^】]{0,6}】|[（(][^）)]{0,40}[）)])*$"
+)
+_SIGNOFF_TAIL = 120
 _FEE = re.compile(
     r"(?:收取|收费)[^。；;]{0,20}?信息处理费[^。；;\d]{0,10}?(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
     r"|信息处理费[^。；;\d]{0,12}?(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -100,6 +108,9 @@ def read_meta(lines: Sequence[Line], title: Block | None, signature: Block | Non
             date = parse_date(sig[-1])
             if agency is None and len(sig) > 1:
                 agency = _clean_agency(sig[-2])
+    if date is None and signature is None and lines:
+        date, signed_by = _inline_signoff(lines)
+        agency = agency or signed_by
     inferred = False
     if year is None:
         counts = Counter(
@@ -112,6 +123,16 @@ def read_meta(lines: Sequence[Line], title: Block | None, signature: Block | Non
             year = counts.most_common(1)[0][0]
             inferred = True
     return MetaReading(agency, year, date, inferred)
+
+
+def _inline_signoff(lines: Sequence[Line]) -> tuple[datetime.date | None, str | None]:
+    """The date (and agency) that end the last line of a scraped one-line page."""
+    last = next((ln.text for ln in reversed(lines) if ln.text.strip()), "")
+    tail = " " + fold_width(last[-_SIGNOFF_TAIL:])
+    m = _INLINE_SIGNOFF.search(tail)
+    if m is None:
+        return None, None
+    return parse_date(m["date"]), _clean_agency(m["agency"])
 
 
 def processing_fee(lines: Sequence[Line]) -> Decimal | None:
