@@ -209,6 +209,15 @@ class LabelIndex:
             if m is None:
                 pos = head.start() + 1
                 continue
+            # A short label with its number (「3.其他」) may begin inside a longer one
+            # (「…23其他对外管理服务事项」): a label that starts within this match and
+            # ends beyond it is the one printed.
+            inner = head.start() + 1
+            while (nxt := heads.search(folded, inner, m.end())) is not None:
+                longer = glued.match(folded, nxt.start())
+                if longer is not None and longer.end() > m.end():
+                    m = longer
+                inner = nxt.start() + 1
             name = m.lastgroup
             assert name is not None
             out.append((m.start(), m.end(), self._group_alias[name]))

@@ -30,6 +30,7 @@ _LOOSE_DIGITS = re.compile(r"\d+(?![\d.]*\s*[年月日号])")
 # Group labels of Table 3; printed with numbers they are the report's own subtotals.
 _GROUP_LABELS = frozenset({"本年度办理结果", "不予公开", "无法提供", "不予处理"})
 _APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+_APPEAL_GROUP_LABELS = ("行政复议", "未经复议直接起诉", "复议后起诉")
 
 
 @define
@@ -154,7 +155,7 @@ class Placer:
                 glued.setdefault(rec.table, []).append((rec, self._spec(rec)))
                 continue
             spec = self._spec(rec)
-            if self._defer_appeals_run(rec):
+            if self._defer_run(rec):
                 continue
             if rec.match is None or _is_flat_appeals(rec):
                 self._unlabeled(rec)
@@ -364,22 +365,34 @@ class Placer:
             )
         return [c for i, c in enumerate(values) if i != j]
 
-    def _defer_appeals_run(self, rec: Record) -> bool:
-        """Hand Table 4's one row to the solver when it holds neither 5 nor 15 cells.
+    def _defer_run(self, rec: Record) -> bool:
+        """Hand a row of counts to the solver when its cells are runs of several cells.
 
-        Under header words or a group name, a row of Table 4 that holds more than five
-        numbers is the whole table's row with some cells run together (「00 0 00 0 0 0
-        00 0 0 0 00」): no count has a leading zero, and the group sums settle the rest.
+        No count has a leading zero, so a token 「00」 or 「012」 is cells run together
+        (「00 0 00 0 0 0 00 0 0 0 00」); the row's cell count and the table's sums
+        settle them. Table 4's row under its header words, or holding neither 5 nor
+        15 numbers, is the whole table's row.
         """
-        if rec.table != "appeals" or rec.row.kind == "glued":
+        if rec.table == "active" or rec.row.kind == "glued":
             return False
         filled = [c for c in rec.row.values if c.text.strip()]
+        if not filled or not all(_is_digits(c.text) for c in filled):
+            return False
         if rec.row.kind == "grid" and len(filled) < len(rec.row.values):
             return False  # a grid with blank cells: each cell stands in its own column
-        if len(filled) <= 5 or len(filled) == 15 or not all(_is_digits(c.text) for c in filled):
+        several = any(_leading_zero(c.text) for c in filled)
+        match = rec.match
+        if rec.table == "appeals":
+            header = sum(g in fold_label(rec.row.label_text) for g in _APPEAL_GROUP_LABELS)
+            flat = header >= 2 or len(filled) > 5
+            if flat and len(filled) != 15:
+                several, match = True, None
+            elif flat:
+                return False  # the one row of 15 cells, placed as it is
+        if not several:
             return False
         run = Cell(" ".join(c.text.strip() for c in filled), filled[0].line, filled[0].column)
-        self.deferred.append(Record(rec.table, Row(rec.row.labels, (run,), "glued"), None))
+        self.deferred.append(Record(rec.table, Row(rec.row.labels, (run,), "glued"), match))
         return True
 
     def _defer_as_glued(self, rec: Record, values: Sequence[Cell]) -> bool:
@@ -460,6 +473,12 @@ class Placer:
 
 def _is_digits(text: str) -> bool:
     return text.strip().isdigit()
+
+
+def _leading_zero(text: str) -> bool:
+    """「00」, 「012」: digits no single count is written as."""
+    t = text.strip()
+    return len(t) > 1 and t.startswith("0") and t.isdigit()
 
 
 def _may_be_several(text: str) -> bool:

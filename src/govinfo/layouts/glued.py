@@ -18,13 +18,14 @@ from govinfo.source import Line
 # A run: digits, spaces, points, commas and signs, then perhaps the unit of its last cell.
 # A count's unit between two cells (「政府集中采购1个246900元」) is a boundary inside the run.
 _RUN = re.compile(
-    r"[\s\"'”’)）]*(?P<run>[+\-]?\d[\d\s.,+\-]*"
-    r"(?:[个件项][\s]*[+\-]?\d[\d\s.,+\-]*)*(?:万元|万|元)?)"
+    r"[\s\"'”’)）]*(?P<run>[+\-－]?\d[\d\s.,+\-－]*"
+    r"(?:[个件项][\s]*[+\-－]?\d[\d\s.,+\-－]*)*(?:万元|万|元)?)"
 )
 _TRAILING = re.compile(r"(?P<run>\d+(?:[ \t]+\d+){4,}|(?<![\d.])\d{5,})\s*$")
 _GLUED_RUN = re.compile(r"[\u4e00-\u9fff）)][0-9]{3,}")
 _GLUED_END = re.compile(r"[\u4e00-\u9fff）)”\"][+\-]?\d[\d.,]*\s*$")
 _MIN_LABELS = 2
+_DIGIT = re.compile(r"\d")
 # A figure followed straight by the numbering of the next row (「…0二、上年结转」,
 # 「00000005.属于…」, 「0（二）部分公开」): rows of a table run into one line. Spaces
 # between the figures (「0 0 0 0 0 0 0」) do not make such a line space-aligned.
@@ -77,6 +78,11 @@ class Glued:
                     continue
                 run = m.group("run").strip()
                 at = m.start("run")
+                if _DIGIT.search(text, m.end(), stop):
+                    # Figures beyond the run before the next label: the run is not the
+                    # row's whole text, so the row is given as it stands, for the
+                    # solver to refuse rather than to split a part of it.
+                    run = text[at:stop].strip()
                 out.append(Row((label,), (Cell(run, line.number, line.column(at)),), "glued"))
                 covered = max(covered, at + len(run))
             tail = _TRAILING.search(text, max(covered, found[-1][1] if found else 0))
