@@ -15,6 +15,7 @@ from typing import Any
 
 from attrs import define, field
 
+from govinfo.alignment import Header, align, grid_alignments
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.formats import ColumnSpec, FormatSpec, RowSpec
 from govinfo.labels import RowMatch
@@ -43,6 +44,11 @@ class Record:
     #: its index among the value cells (1 after 自然人, 6 after 其他), -1 if the header does
     #: not show where, 0 if there is none
     subtotal_column: int = 0
+    #: the grid header over the row: its cells' folded texts and positions, and its width
+    header: Header = ()
+    header_width: int = 0
+    #: the widest grid row of the row's table region: a shorter row is ragged
+    grid_width: int = 0
 
 
 @define
@@ -273,7 +279,52 @@ class Placer:
                     k,
                 )
             return fit_spaced(values, k, self.anchors[key])
-        return fit_grid(values, k, right_anchor=rec.table in self.right_anchor)
+        if rec.table in self.right_anchor or not rec.grid_width:
+            return fit_grid(values, k, right_anchor=rec.table in self.right_anchor)
+        return self._fit_by_arithmetic(rec, spec, values)
+
+    def _fit_by_arithmetic(self, rec: Record, spec: RowSpec, values: Sequence[Cell]) -> Fit:
+        """Among the alignments the grid row's shape allows, the one its sums confirm.
+
+        The layout's own evidence comes first (a ragged row keeps its last cells); an
+        alignment that breaks the row's total where another keeps it is not taken.
+        Where the candidates differ and the arithmetic confirms none or several of
+        them, the row is not placed (GI107 lists the candidates): never a guess.
+        """
+        k = len(spec.columns)
+        row_len = len(rec.row.labels) + len(rec.row.values)
+        cands = grid_alignments(values, k, ragged=rec.row.framed and row_len < rec.grid_width)
+        if not cands:
+            return fit_grid(values, k, right_anchor=False)
+        if len(cands) == 1:
+            return Fit(tuple(cands[0]))
+        check = self._row_total_holds(rec, spec)
+        if check is None or check(cands[0]):
+            return Fit(tuple(cands[0]))
+        holds = [c for c in cands if check(c)]
+        if len(holds) == 1:
+            return Fit(tuple(holds[0]), "aligned where the row's total holds")
+        shown = "; ".join("(" + ", ".join(t or "" for t in _cell_texts(c)) + ")" for c in cands)
+        return Fit(None, f"cells that fit its columns in several ways: {shown}", "GI107")
+
+    def _row_total_holds(self, rec: Record, spec: RowSpec) -> Any:
+        """A test of the row's own total (Table 3's 总计 column, Table 4's group total),
+        blanks read as 0; ``None`` for a row with no total."""
+        keys = [c.key for c in spec.columns]
+        if "total" not in keys or rec.table == "active":
+            return None
+        at = keys.index("total")
+        cols = spec.columns
+
+        def holds(cells: Sequence[Cell | None]) -> bool:
+            nums: list[int] = []
+            for col, cell in zip(cols, cells, strict=True):
+                v = read_value(cell.text, col.unit) if cell is not None else None
+                value = v.value if v is not None and v.kind == "number" else 0
+                nums.append(value if isinstance(value, int) else 0)
+            return nums[at] == sum(n for i, n in enumerate(nums) if i != at)
+
+        return holds
 
     def _place(self, rec: Record, spec: RowSpec, values: Sequence[Cell]) -> None:
         table = rec.match.table if rec.match else rec.table
@@ -306,7 +357,7 @@ class Placer:
             return
         if rec.subtotal_column and len(values) == len(spec.columns) + 1:
             values = self._drop_subtotal_column(rec, spec, values)
-        fit = self._fit(rec, spec, values)
+        fit = self._by_header(rec, spec) or self._fit(rec, spec, values)
         keys = [f"{prefix}.{c.key}" for c in spec.columns]
         if fit.code == "GI107" and self._defer_as_glued(rec, values):
             return
@@ -332,6 +383,19 @@ class Placer:
         self.out.found.add(table)
         for col, cell, key in zip(spec.columns, fit.slots, keys, strict=True):
             self.put(key, col, cell, wan_header=rec.wan_header)
+
+    def _by_header(self, rec: Record, spec: RowSpec) -> Fit | None:
+        """The row's values under the headers that stand over them, for a grid row as
+        wide as its header (a ragged row of a Markdown conversion is not)."""
+        row = rec.row
+        if row.kind != "grid" or not rec.header or rec.subtotal_column:
+            return None
+        if rec.table in self.right_anchor:
+            return None  # most rows lost cells on their left: positions are not columns
+        if len(row.labels) + len(row.values) != rec.header_width:
+            return None
+        slots = align(row.values, rec.header, spec.columns)
+        return Fit(tuple(slots)) if slots is not None else None
 
     def _drop_subtotal_column(
         self, rec: Record, spec: RowSpec, values: Sequence[Cell]
@@ -469,6 +533,10 @@ class Placer:
         """Place a value decided by the solver; its provenance names the rules."""
         self.out.facts[key] = value
         self.out.provenance[key] = Provenance(cell.line, cell.column, cell.text, rules)
+
+
+def _cell_texts(cells: Sequence[Cell | None]) -> list[str]:
+    return [c.text.strip() if c is not None else "" for c in cells]
 
 
 def _is_digits(text: str) -> bool:

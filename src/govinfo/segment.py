@@ -226,6 +226,12 @@ def segment(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+def _is_cell_row(text: str) -> bool:
+    """A line of table cells that holds figures: TAB- or pipe-separated, no sentence."""
+    cells = "\t" in text.strip() or text.count("|") >= 2
+    return cells and "。" not in text and any(ch.isdigit() for ch in text)
+
+
 def _body(lines: Sequence[Line], lo: int, hi: int, starts: Sequence[int]) -> list[Block]:
     """Prose and table blocks between ``lo`` and ``hi``."""
     out: list[Block] = []
@@ -233,6 +239,10 @@ def _body(lines: Sequence[Line], lo: int, hi: int, starts: Sequence[int]) -> lis
     for s in starts:
         if s < pos or s >= hi:
             continue
+        # Rows of cells with figures just above the table's first header belong to it
+        # (a row that moved above its header): prose would lose their numbers.
+        while s > pos and _is_cell_row(lines[s - 1].text):
+            s -= 1
         end = hi
         # Prose after the table returns to prose (notes, explanations).
         while end > s + 1 and (lines[end - 1].is_blank or _is_prose(lines[end - 1].text)):

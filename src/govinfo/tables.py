@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from govinfo.alignment import Header
 from govinfo.diagnostics import Severity
 from govinfo.formats import FORMATS, FormatSpec
 from govinfo.labels import LabelIndex, label_index
@@ -38,12 +39,31 @@ def _classify(
         current = hint or "active"
         wan = False
         subtotal = 0
+        header: dict[int, str] = {}
+        width = 0
+        after_header = False
+        widths = {len(r.labels) + len(r.values) for r in rows if r.kind == "grid"}
+        grid_width = max(widths, default=0)
+        # Header positions are column positions only in a true grid, whose rows a
+        # reader padded to one width (HTML, .docx); text from a PDF shifts its cells.
+        faithful = len(widths) == 1
         for row in rows:
             texts = [c.text for c in row.labels]
             numeric = any(c.text.strip() for c in row.values)
             if not numeric and _blank_data_row(row, texts, current, ix):
                 match = ix.match(texts) if texts else None
-                records.append(Record(match.table if match else current, row, match, wan, subtotal))
+                records.append(
+                    Record(
+                        match.table if match else current,
+                        row,
+                        match,
+                        wan,
+                        subtotal,
+                        _header(header),
+                        width,
+                        grid_width,
+                    )
+                )
                 continue
             if (
                 not numeric
@@ -63,7 +83,23 @@ def _classify(
                         votes.update(formats)
                 wan = any("万元" in t for t in texts)
                 subtotal = _subtotal_position(texts) or subtotal
+                if row.kind == "grid" and faithful:
+                    # Header rows one under the other (自然人 above 商业企业…) make one
+                    # header; a data row between two starts the next one.
+                    if not after_header:
+                        header, width = {}, 0
+                    cells = (*row.labels, *row.values)
+                    header.update(
+                        {
+                            c.index: fold_label(c.text)
+                            for c in cells
+                            if c.index is not None and c.text.strip()
+                        }
+                    )
+                    width = max(width, len(cells))
+                    after_header = True
                 continue
+            after_header = False
             match = ix.match(texts) if texts else None
             if match is not None:
                 current = match.table
@@ -71,8 +107,28 @@ def _classify(
                     votes.update(match.formats)
             elif not numeric and not _LOOSE_DIGITS.search("".join(texts)):
                 continue  # a caption, a group label or a wrapped fragment: no numbers to lose
-            records.append(Record(current, row, match, wan, subtotal))
+            records.append(
+                Record(current, row, match, wan, subtotal, _header(header), width, grid_width)
+            )
+    _table_widths(records)
     return records, votes
+
+
+def _table_widths(records: list[Record]) -> None:
+    """Each grid record's ``grid_width``: the widest grid row of its own table (a region
+    can hold several tables of different widths when headings are lost)."""
+    widest: dict[str, int] = {}
+    for rec in records:
+        if rec.row.kind == "grid":
+            n = len(rec.row.labels) + len(rec.row.values)
+            widest[rec.table] = max(widest.get(rec.table, 0), n)
+    for rec in records:
+        if rec.row.kind == "grid":
+            rec.grid_width = widest[rec.table]
+
+
+def _header(cells: dict[int, str]) -> Header:
+    return tuple((text, i) for i, text in sorted(cells.items()))
 
 
 def _is_figure(text: str) -> bool:

@@ -21,13 +21,16 @@ from govinfo.source import Line
 class Cell:
     """A cell's text and its 1-based source ``line`` and ``column``.
 
-    ``x`` is the character column within its line for space-aligned text, else ``None``.
+    ``x`` is the character column within its line for space-aligned text, else ``None``;
+    ``index`` is the cell's position in its grid row (merged cells expanded), for
+    grid layouts, else ``None``.
     """
 
     text: str
     line: int
     column: int
     x: int | None = None
+    index: int | None = None
 
 
 RowKind = Literal["grid", "spaced", "glued"]
@@ -39,11 +42,15 @@ class Row:
 
     ``labels`` are the label cells in reading order; ``values`` are the cells
     after the label area (for a glued row, one cell holding the whole run).
+    ``framed``: the grid row's last cell is the table's last column (a pipe table,
+    whose rows carry no padding), so a row that lost merged cells lost them on
+    the left.
     """
 
     labels: tuple[Cell, ...]
     values: tuple[Cell, ...]
     kind: RowKind = "grid"
+    framed: bool = False
 
     @property
     def line(self) -> int:

@@ -29,17 +29,18 @@ _BARS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "║": "|"})
 _OTHER_BARS = re.compile("[" + "".join(map(chr, _BARS)) + "]")
 
 
-def split_row(cells: Sequence[Cell]) -> Row:
+def split_row(cells: Sequence[Cell], *, framed: bool = False) -> Row:
     """Label cells are the leading cells up to the last one that is not value-like.
 
     Digits of several cells run together (「6-3538」) count as a value, so that they
     reach the solver instead of hiding in the label.
     """
+    cells = [Cell(c.text, c.line, c.column, c.x, i) for i, c in enumerate(cells)]
     last_label = -1
     for i, c in enumerate(cells):
         if c.text.strip() and not VALUE_LIKE.match(c.text) and not RUN_LIKE.match(c.text):
             last_label = i
-    return Row(tuple(cells[: last_label + 1]), tuple(cells[last_label + 1 :]))
+    return Row(tuple(cells[: last_label + 1]), tuple(cells[last_label + 1 :]), framed=framed)
 
 
 def _cells(line: Line, sep: str) -> list[Cell]:
@@ -89,7 +90,7 @@ class Delimited:
                     cells.pop()
                 if cells and not cells[0].text and line.text.lstrip().startswith("|"):
                     cells.pop(0)
-            out.append(split_row(cells))
+            out.append(split_row(cells, framed=self.sep == "|"))
         return out
 
 
