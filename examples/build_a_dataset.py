@@ -1,6 +1,6 @@
 """Turn a folder of reports into a data set, and plot how requests were handled.
 
-    pip install 'govinfo[examples]'      # pandas, pyarrow, matplotlib
+    pip install 'govinfo-cn[examples]'      # pandas, pyarrow, matplotlib
     python examples/build_a_dataset.py [FOLDER] [-o OUT]
 
 FOLDER defaults to the real reports of the repository's corpus (tests/corpus).

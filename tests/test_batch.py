@@ -309,7 +309,7 @@ def test_to_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch
     import sys
 
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
-    with pytest.raises(ReaderError, match=r"pip install 'govinfo\[pandas\]'"):
+    with pytest.raises(ReaderError, match=r"pip install 'govinfo-cn\[pandas\]'"):
         to_frame([])
 
 

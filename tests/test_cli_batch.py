@@ -52,7 +52,7 @@ def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path, monkeypatch: py
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     assert main(["batch", str(CORPUS), "-o", str(tmp_path / "o.parquet")]) == 2
-    assert "pip install 'govinfo[parquet]'" in capsys.readouterr().err
+    assert "pip install 'govinfo-cn[parquet]'" in capsys.readouterr().err
 
 
 def test_batch_in_a_subprocess_on_the_corpus(tmp_path: Path) -> None:

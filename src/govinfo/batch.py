@@ -34,7 +34,7 @@ import attrs
 from attrs import frozen
 
 from govinfo.diagnostics import CodeInfo, Diagnostic, Severity
-from govinfo.errors import GovinfoError, ReaderError
+from govinfo.errors import GovinfoError, ReaderError, install_hint
 from govinfo.model import ActiveDisclosure2019, ActiveDisclosure2021, Report
 
 __all__ = [
@@ -384,7 +384,7 @@ def _pandas() -> Any:
     except ImportError:
         raise ReaderError(
             "to_frame needs the optional dependency 'pandas', which is not installed: "
-            "run  pip install 'govinfo[pandas]'"
+            f"run  {install_hint('pandas')}"
         ) from None
 
 
@@ -400,7 +400,7 @@ def to_frame(reports: Iterable[Report | BatchError]) -> Any:
 
     :param reports: reports, or the results of :func:`parse_many`.
     :raises govinfo.ReaderError: pandas is not installed (the message names
-        ``pip install 'govinfo[pandas]'``).
+        ``pip install 'govinfo-cn[pandas]'``).
     """
     pd = _pandas()
     rows = (row for item in reports for row in fact_rows(item, native=True))

@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from govinfo.cli._common import EXIT_OK, CommandError, plural
+from govinfo.errors import install_hint
 
 #: Parquet rows buffered before a row group is written: a few MB, whatever the corpus size.
 ROW_GROUP = 50_000
@@ -132,7 +133,7 @@ def _pyarrow() -> tuple[Any, Any]:
     except ImportError:
         raise CommandError(
             "writing .parquet needs the optional dependency 'pyarrow', which is not "
-            "installed: run  pip install 'govinfo[parquet]'  (or write .jsonl or .csv)"
+            f"installed: run  {install_hint('parquet')}  (or write .jsonl or .csv)"
         ) from None
 
 
