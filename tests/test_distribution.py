@@ -30,15 +30,17 @@ def test_the_distribution_name_is_govinfo_cn() -> None:
 
 def test_the_example_plugin_depends_on_the_distribution() -> None:
     example = ROOT / "examples" / "govinfo-plugin-example" / "pyproject.toml"
-    assert tomllib.loads(example.read_text("utf-8"))["project"]["dependencies"] == [
-        "govinfo-cn"
-    ]
+    assert tomllib.loads(example.read_text("utf-8"))["project"]["dependencies"] == ["govinfo-cn"]
 
 
 def _texts() -> list[Path]:
     out = [ROOT / "README.md", ROOT / "CHANGELOG.md"]
-    for folder, patterns in (("src", ("*.py",)), ("docs", ("*.md",)),
-                             ("examples", ("*.py", "*.md", "*.ipynb")), ("fuzz", ("*.md",))):
+    for folder, patterns in (
+        ("src", ("*.py",)),
+        ("docs", ("*.md",)),
+        ("examples", ("*.py", "*.md", "*.ipynb")),
+        ("fuzz", ("*.md",)),
+    ):
         for pattern in patterns:
             out += sorted((ROOT / folder).rglob(pattern))
     return out
