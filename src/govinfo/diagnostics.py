@@ -224,6 +224,15 @@ CODES: dict[str, CodeInfo] = dict(
             "the rows from the one that crosses the cap on were not read.",
         ),
         _c(
+            "GI122",
+            E,
+            "not-a-report",
+            "The input has no section of the official skeleton and no statutory table: it "
+            "is not a 政府信息公开工作年度报告 (an empty file, another document, a web page "
+            "without the report). The report returned is empty; ``govinfo check`` and "
+            "``govinfo parse`` exit 1 and ``govinfo batch`` writes the file's error row.",
+        ),
+        _c(
             "GI190",
             W,
             "plugin-layout-failed",

@@ -27,7 +27,8 @@ def add_parsers(sub: Any) -> None:
     """Add ``parse``, ``render``, ``diff`` and ``rules`` to ``sub`` (argparse subparsers)."""
     p = sub.add_parser("parse", help="print a report as canonical JSON (or --facts)",
                        description="Print a report as canonical JSON; its parse "
-                       "diagnostics go to standard error.")
+                       "diagnostics go to standard error. Exit status: 0, or 1 when the "
+                       "input is not a report at all (GI122: no section or table found).")
     p.add_argument("file", nargs="?", metavar="FILE",
                    help="a report file, or - for standard input (the default)")
     p.add_argument("--sample", action="store_true",
@@ -91,7 +92,10 @@ def run_parse(args: argparse.Namespace) -> int:
     style = Style.for_stream(sys.stderr)
     for d in report.diagnostics:
         print(style.diagnostic(with_path(d, d.path or report.source)), file=sys.stderr)
-    return EXIT_OK
+    from govinfo.verdict import NOT_A_REPORT
+
+    # The JSON is printed all the same; the status says the input was no report.
+    return EXIT_FOUND if any(d.code == NOT_A_REPORT for d in report.diagnostics) else EXIT_OK
 
 
 def run_render(args: argparse.Namespace) -> int:

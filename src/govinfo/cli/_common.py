@@ -37,10 +37,14 @@ def read_report(path: str) -> Report:
     """Read a report argument: a file in any format govinfo reads, canonical JSON
     (``.json``, or standard input starting with ``{``), or ``-`` for standard input.
 
+    A text that is not a report at all gets the GI122 error (see
+    :mod:`govinfo.verdict`).
+
     :raises CommandError: the input cannot be read; the message names it.
     :raises PluginError: a plugin is broken (not the input's fault: ``main`` says so).
     """
     from govinfo.errors import GovinfoError, PluginError
+    from govinfo.verdict import with_verdict
 
     try:
         if path == STDIN:
@@ -50,7 +54,7 @@ def read_report(path: str) -> Report:
                 return _from_json(fh.read(), path)
         from govinfo.api import parse_file
 
-        return parse_file(path)
+        return with_verdict(parse_file(path))
     except PluginError:
         raise
     except GovinfoError as exc:
@@ -61,10 +65,11 @@ def read_report(path: str) -> Report:
 
 def _from_bytes(data: bytes, name: str) -> Report:
     from govinfo.api import parse_bytes
+    from govinfo.verdict import with_verdict
 
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return _from_json(data, name)
-    return parse_bytes(data, source=name)
+    return with_verdict(parse_bytes(data, source=name))
 
 
 def _from_json(data: bytes, name: str) -> Report:
