@@ -39,10 +39,10 @@ def test_diagnostics_file_sits_beside_the_output() -> None:
     assert diagnostics_path(Path("x.parquet")) == Path("x.diagnostics.parquet")
 
 
-def test_output_must_be_jsonl_csv_or_parquet(tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["batch", str(CORPUS), "-o", str(tmp_path / "out.xlsx")]) == 2
-    assert ".jsonl, .csv, .parquet" in capsys.readouterr().err
+def test_output_must_be_jsonl_csv_parquet_or_xlsx(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", str(CORPUS), "-o", str(tmp_path / "out.ods")]) == 2
+    assert ".jsonl, .csv, .parquet, .xlsx" in capsys.readouterr().err
     assert main(["batch", str(CORPUS), "-o", str(tmp_path / "no" / "dir" / "o.csv")]) == 2
     assert "cannot write" in capsys.readouterr().err
     assert main(["batch", str(CORPUS), "-o", str(tmp_path / "o.csv"), "-j", "-1"]) == 2

@@ -23,7 +23,7 @@ from govinfo.errors import install_hint
 
 #: Parquet rows buffered before a row group is written: a few MB, whatever the corpus size.
 ROW_GROUP = 50_000
-FORMATS = (".jsonl", ".csv", ".parquet")
+FORMATS = (".jsonl", ".csv", ".parquet", ".xlsx")
 
 
 def add_parser(sub: Any) -> None:
@@ -43,7 +43,15 @@ def add_parser(sub: Any) -> None:
         "--output",
         required=True,
         metavar="OUT",
-        help="the output file: .jsonl, .csv or .parquet (needs pyarrow)",
+        help="the output file: .jsonl, .csv (UTF-8 with a BOM, for Excel), .parquet (needs "
+        "pyarrow) or .xlsx (needs openpyxl; sheets facts, diagnostics, wide and labels)",
+    )
+    p.add_argument(
+        "--no-bom",
+        dest="bom",
+        action="store_false",
+        help="write .csv without the UTF-8 byte order mark (Excel needs it to read Chinese; "
+        "most other tools do not care)",
     )
     p.add_argument(
         "-j",
@@ -108,12 +116,17 @@ class _JsonLines(_Writer):
 
 
 class _Csv(_Writer):
+    #: Start the file with a UTF-8 byte order mark: without it, Excel on a Chinese
+    #: Windows reads UTF-8 as GBK and shows mojibake.
+    bom = True
+
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
         import csv
 
         super().__init__(path, columns)
         # newline="" lets the csv module write its own line ends (RFC 4180: CRLF).
-        self._fh: IO[str] = open(path, "w", encoding="utf-8", newline="")
+        encoding = "utf-8-sig" if self.bom else "utf-8"
+        self._fh: IO[str] = open(path, "w", encoding=encoding, newline="")
         self._csv = csv.DictWriter(self._fh, fieldnames=self.columns, extrasaction="ignore")
         self._csv.writeheader()
 
@@ -167,14 +180,91 @@ class _Parquet(_Writer):
         self._pq.close()
 
 
-def open_writer(path: Path, columns: Sequence[str]) -> _Writer:
+class _PlainCsv(_Csv):
+    bom = False
+
+
+def _openpyxl() -> Any:
+    try:
+        return importlib.import_module("openpyxl")
+    except ImportError:
+        raise CommandError(
+            "writing .xlsx needs the optional dependency 'openpyxl', which is not "
+            f"installed: run  {install_hint('excel')}  (or write .csv)"
+        ) from None
+
+
+class _Sheet(_Writer):
+    """One sheet of an :class:`_Xlsx` workbook (openpyxl's streaming write-only mode)."""
+
+    def __init__(self, book: Any, title: str, columns: Sequence[str]) -> None:
+        super().__init__(Path(title), columns)
+        self._sheet = book.create_sheet(title)
+        self._sheet.append(list(self.columns))
+
+    def _write(self, row: dict[str, Any]) -> None:
+        self._sheet.append([row.get(c) for c in self.columns])
+
+    def close(self) -> None:
+        pass  # the workbook saves every sheet at once
+
+
+class _Xlsx:
+    """An Excel workbook: the sheets ``facts`` and ``diagnostics`` (the long forms, as
+    the other formats write them), ``wide`` (one row per report, one column per key,
+    counts and money as numbers) and ``labels`` (each key's Chinese label path).
+
+    The long sheets stream; the wide one keeps one dict of facts per report until
+    the end (Excel holds 1,048,576 rows a sheet in any case).
+    """
+
+    def __init__(self, path: Path, fact_columns: Sequence[str],
+                 diagnostic_columns: Sequence[str]) -> None:
+        openpyxl = _openpyxl()
+        self.path = path
+        self._book = openpyxl.Workbook(write_only=True)
+        self.facts = _Sheet(self._book, "facts", fact_columns)
+        self.diagnostics = _Sheet(self._book, "diagnostics", diagnostic_columns)
+        self._reports: list[Any] = []
+
+    def add(self, item: Any) -> None:
+        """Keep what the wide sheet needs of one result (its facts, not the report)."""
+        from govinfo.batch import wide_rows
+
+        self._reports.append(wide_rows([item]))
+
+    def close(self) -> None:
+        from govinfo.batch import WIDE_HEAD, key_kinds
+        from govinfo.keylabels import label_map
+
+        order = {k: i for i, k in enumerate(key_kinds())}
+        keys = sorted({c for columns, _ in self._reports for c in columns[len(WIDE_HEAD):]},
+                      key=order.__getitem__)
+        wide = self._book.create_sheet("wide")
+        wide.append([*WIDE_HEAD, *keys])
+        for _, rows in self._reports:
+            for row in rows:
+                wide.append([row.get(c) for c in (*WIDE_HEAD, *keys)])
+        labels = self._book.create_sheet("labels")
+        labels.append(["key", "label"])
+        names = label_map()
+        for key in keys:
+            labels.append([key, names.get(key)])
+        try:
+            self._book.save(str(self.path))
+        except OSError as exc:
+            raise CommandError(f"{self.path}: cannot write: {exc.strerror}") from None
+
+
+def open_writer(path: Path, columns: Sequence[str], *, bom: bool = True) -> _Writer:
     """A writer for ``path``'s format, chosen by its suffix.
 
     :raises CommandError: an unknown suffix, a missing pyarrow, or a file that
         cannot be created.
     """
     suffix = path.suffix.lower()
-    kinds: dict[str, type[_Writer]] = {".jsonl": _JsonLines, ".csv": _Csv, ".parquet": _Parquet}
+    kinds: dict[str, type[_Writer]] = {".jsonl": _JsonLines, ".csv": _Csv if bom else _PlainCsv,
+                                       ".parquet": _Parquet}
     if suffix not in kinds:
         raise CommandError(f"{path}: the output must end in {', '.join(FORMATS)}")
     try:
@@ -251,12 +341,19 @@ def run(args: argparse.Namespace) -> int:
     # The list of paths is kept (a few hundred bytes a file) so the bar knows the total;
     # the reports themselves stream.
     paths = list(iter_paths(args.paths))
-    facts = open_writer(out, FACT_COLUMNS)
-    try:
-        diags = open_writer(diagnostics_path(out), DIAGNOSTIC_COLUMNS)
-    except CommandError:
-        facts.close()
-        raise
+    book = None
+    facts: _Writer
+    diags: _Writer
+    if out.suffix.lower() == ".xlsx":
+        book = _Xlsx(out, FACT_COLUMNS, DIAGNOSTIC_COLUMNS)
+        facts, diags = book.facts, book.diagnostics
+    else:
+        facts = open_writer(out, FACT_COLUMNS, bom=args.bom)
+        try:
+            diags = open_writer(diagnostics_path(out), DIAGNOSTIC_COLUMNS, bom=args.bom)
+        except CommandError:
+            facts.close()
+            raise
     bad = errors = 0
     progress = Progress(len(paths), sys.stderr, enabled=False if args.quiet else None)
     try:
@@ -268,10 +365,14 @@ def run(args: argparse.Namespace) -> int:
                 for row in diagnostic_rows(item):
                     diags.write(row)
                     errors += row["severity"] == "error"
+                if book is not None:
+                    book.add(item)
                 progress.step(bad)
     finally:
         facts.close()
         diags.close()
+        if book is not None:
+            book.close()
     if not args.quiet:
         took = time.monotonic() - started
         fact_count = facts.rows - bad
@@ -279,7 +380,7 @@ def run(args: argparse.Namespace) -> int:
             f"{plural(len(paths), 'file')} in {took:.1f} s: {fact_count:,} facts from "
             f"{plural(len(paths) - bad, 'report')}, {plural(bad, 'file')} with no facts "
             f"(error rows); {plural(diags.rows, 'diagnostic')} ({plural(errors, 'error')})\n"
-            f"  → {out}\n  → {diags.path}",
+            f"  → {out}" + ("" if book is not None else f"\n  → {diags.path}"),
             file=sys.stderr,
         )
     return EXIT_OK
