@@ -390,6 +390,21 @@ LIMIT_EXAMPLES: dict[str, dict[str, int]] = {
 
 def parse_example(code: str, md: str, edits: dict[str, Edit]) -> str | None:
     """The example of a parse code on the Markdown sample, or ``None`` if it has none."""
+    if code == "GI122":
+        from govinfo.verdict import with_verdict
+
+        essay = "On picnics\n\nA picnic is a meal eaten outdoors, with 3 baskets.\n"
+        got = _shown(with_verdict(govinfo.parse(essay, source="essay.txt")).diagnostics, code)
+        if not got:
+            log.warning("gen_pages: the %s example no longer gives %s", code, code)
+            return None
+        return (
+            "**Example.** An essay given to `govinfo check essay.txt` (or to "
+            "`govinfo.verdict.with_verdict(govinfo.parse(text))`):\n\n"
+            + _fence(essay.rstrip("\n"))
+            + "\n"
+            + _fence(_lines(got))
+        )
     if code in LIMIT_EXAMPLES:
         kwargs = LIMIT_EXAMPLES[code]
         args = ", ".join(f"{k}={v}" for k, v in kwargs.items())

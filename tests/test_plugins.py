@@ -232,8 +232,9 @@ def test_example_plugin_installed_in_a_virtual_environment(tmp_path: Path) -> No
     # Disabled by name, the plugin is listed as such and adds nothing.
     off = {"GOVINFO_DISABLE_PLUGINS": "example"}
     assert "EX101" not in govinfo_cli("check", str(report_path), **off).stdout
-    assert "no renderer named 'csv'" in govinfo_cli("render", str(report_path), "--to", "csv",
-                                                     **off).stderr
+    # Disabled, the example's csv (key,value) gives way to govinfo's own (key,label,value).
+    assert govinfo_cli("render", str(report_path), "--to", "csv",
+                       **off).stdout.startswith("key,label,value\n")
     assert "example  disabled" in govinfo_cli("plugins", **off).stdout
 
 
@@ -249,7 +250,9 @@ def test_the_environment_variable_disables_named_plugins(
              _example_entry_points(), [EXAMPLE / "src"])
     listed = {p.name: p.status for p in plugins.plugins()}
     assert listed == {"govinfo": "loaded", "example": "disabled"}
-    assert "EX101" not in codes() and "csv" not in renderers()
+    assert "EX101" not in codes()
+    assert renderers()["csv"] is renderers()["csv"]  # govinfo's own, not the example's
+    assert govinfo.render(govinfo.Report(), "csv") == "key,label,value\n"
     with pytest.raises(PluginError, match="disabled by GOVINFO_DISABLE_PLUGINS"):
         plugins.register(object(), name="example")
 

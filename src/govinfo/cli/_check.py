@@ -56,9 +56,13 @@ def add_parser(sub: Any) -> None:
                    help="write every diagnostic shown to FILE as the new baseline, and exit 0")
     p.add_argument("--previous", metavar="FILE",
                    help="the same agency's report for the year before, for the cross-year rules")
-    p.add_argument("--html", metavar="OUT",
+    p.add_argument("--html", metavar="OUT", nargs="?", const="",
                    help="also write a standalone page showing the tables with every cell a "
-                   "diagnostic names highlighted (one FILE only)")
+                   "diagnostic names highlighted (one FILE only); without OUT, beside FILE "
+                   "as FILE's stem + .check.html (report.docx → report.check.html)")
+    p.add_argument("--min-severity", choices=("info", "warning", "error"), default=None,
+                   help="show only diagnostics at least this severe (default: warning for "
+                   "text, info, that is all, for json); the exit status is the same")
     p.set_defaults(func=run)
 
 
@@ -111,16 +115,22 @@ def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Check every FILE; returns the exit status."""
-    if args.html and len(args.files) != 1:
+    if args.html is not None and len(args.files) != 1:
         raise CommandError("--html draws one report: give exactly one FILE")
     if args.files.count("-") > 1:
         raise CommandError("standard input (-) can be read only once")
     select, ignore = code_prefixes(args.select), code_prefixes(args.ignore)
+    if args.html == "":
+        args.html = default_page_path(args.files[0])
+    # The terminal shows warnings and errors; JSON (read by programs) and a baseline
+    # (which must list everything reviewed) get every severity unless told otherwise.
+    everything = args.format == "json" or args.write_baseline
+    floor = Severity(args.min_severity or ("info" if everything else "warning"))
     hidden = read_baseline(args.baseline) if args.baseline else set()
     previous = read_report(args.previous) if args.previous else None
 
     shown: list[Diagnostic] = []
-    unreadable = hidden_count = 0
+    unreadable = hidden_count = below_count = 0
     for name in args.files:
         try:
             report = read_report(name)
@@ -133,6 +143,9 @@ def run(args: argparse.Namespace) -> int:
             from govinfo.checkpage import check_page
 
             _write_page(args.html, check_page(report, found))
+        below = [d for d in found if _RANK[d.severity] < _RANK[floor]]
+        below_count += len(below)
+        found = [d for d in found if _RANK[d.severity] >= _RANK[floor]]
         visible = [d for d in found if d.fingerprint not in hidden]
         hidden_count += len(found) - len(visible)
         shown += found if args.write_baseline else visible
@@ -155,12 +168,29 @@ def run(args: argparse.Namespace) -> int:
     summary = f"{plural(len(args.files), 'file')}: {severity_counts(shown)}"
     if hidden_count:
         summary += f"; {hidden_count:,} hidden by the baseline"
+    if below_count:
+        summary += (f"; {below_count:,} below {floor.value} not shown "
+                    "(--min-severity info shows them)")
     if unreadable:
         summary += f"; {unreadable:,} unreadable"
     print(summary, file=sys.stderr)
     if unreadable:
         return EXIT_TROUBLE
     return EXIT_FOUND if any(d.severity == Severity.ERROR for d in shown) else EXIT_OK
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def default_page_path(name: str) -> str:
+    """Where ``--html`` without OUT writes: beside FILE, FILE's stem + ``.check.html``
+    (never FILE itself, even for ``report.html``); ``govinfo-check.html`` for stdin."""
+    from pathlib import Path
+
+    if name == "-":
+        return "govinfo-check.html"
+    path = Path(name)
+    return str(path.with_name(f"{path.stem}.check.html"))
 
 
 def _write_page(path: str, page: str) -> None:

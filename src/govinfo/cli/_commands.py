@@ -35,14 +35,15 @@ def add_parsers(sub: Any) -> None:
                    help="read the sample report shipped with govinfo")
     p.add_argument("--facts", action="store_true",
                    help="print the flat taxonomy facts instead")
-    p.set_defaults(func=run_parse)
+    p.set_defaults(func=run_parse, parser=p)
 
     p = sub.add_parser("render", help="draw a report in its official layout",
                        description="Draw a report (any readable file, or canonical JSON) in "
                        "the official layout.")
     p.add_argument("file", metavar="FILE", help="a report file, or - for standard input")
     p.add_argument("--to", default="text", metavar="FORMAT",
-                   help="text (default), markdown, html, or a format a plugin registered")
+                   help="text (default), markdown, html, csv (the facts as key,label,value "
+                   "rows), or a format a plugin registered")
     p.set_defaults(func=run_render)
 
     p = sub.add_parser("diff", help="the facts that differ between two reports",
@@ -80,6 +81,12 @@ def run_parse(args: argparse.Namespace) -> int:
         text = resources.files("govinfo").joinpath("data/sample.txt").read_text("utf-8")
         report = parse(text, source="sample.txt")
     else:
+        if args.file is None and sys.stdin is not None and sys.stdin.isatty():
+            # Nothing piped in: waiting for a report typed at the terminal helps nobody.
+            args.parser.print_usage(sys.stderr)
+            print("govinfo parse: give a report FILE, - to read standard input, or --sample",
+                  file=sys.stderr)
+            return EXIT_TROUBLE
         report = read_report(args.file or STDIN)
     if args.facts:
         facts = {k: _jsonable(v) for k, v in report.facts().items()}

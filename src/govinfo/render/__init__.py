@@ -2,9 +2,10 @@
 
 Renderers are looked up by name. Plugins add theirs through the
 ``govinfo_renderers`` hook (:mod:`govinfo.hookspecs`), which is also how the
-built-ins arrive: ``"text"`` (tab-separated rows), ``"markdown"`` (pipe tables)
-and ``"html"`` (a standalone page), whose modules are imported the first time
-they are used. A session adds one with :func:`register_renderer`.
+built-ins arrive: ``"text"`` (tab-separated rows), ``"markdown"`` (pipe tables),
+``"html"`` (a standalone page) and ``"csv"`` (the facts as ``key,label,value``
+rows), whose modules are imported the first time they are used. A session adds
+one with :func:`register_renderer`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ BUILTIN_RENDERERS: dict[str, str] = {
     "text": "govinfo.render.text:render_text",
     "markdown": "govinfo.render.markdown:render_markdown",
     "html": "govinfo.render.html:render_html",
+    "csv": "govinfo.render.facts:render_csv",
 }
 #: Renderers registered in this session with :func:`register_renderer`; they win
 #: over a plugin's of the same name.
