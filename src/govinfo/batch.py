@@ -266,6 +266,7 @@ def parse_many(
     *,
     check: bool = False,
     chunksize: int | None = None,
+    progress: bool | None = None,
 ) -> Iterator[Report | BatchError]:
     """Parse files in parallel, yielding one result per path, in input order.
 
@@ -280,9 +281,24 @@ def parse_many(
     :param check: also run the consistency rules in the workers (see :func:`read_one`).
     :param chunksize: paths sent to a worker at a time; by default a few, more
         for long lists.
+    :param progress: show a progress bar (tqdm; a widget in Jupyter); by default
+        only when someone watches: in a notebook or when standard error is a
+        terminal (see :mod:`govinfo.progress`).
     :returns: an iterator of :class:`~govinfo.model.Report` or :class:`BatchError`.
         Closing it early stops the workers.
     """
+    from govinfo.progress import bar
+
+    total = len(paths) if isinstance(paths, Sized) else None
+    with bar(total, enabled=progress, desc="parse_many") as shown:
+        for result in _parse_many(paths, jobs, check, chunksize):
+            shown.update(1)
+            yield result
+
+
+def _parse_many(
+    paths: Iterable[str | os.PathLike[str]], jobs: int | None, check: bool, chunksize: int | None
+) -> Iterator[Report | BatchError]:
     workers = _jobs(jobs)
     if isinstance(paths, Sized):
         workers = max(1, min(workers, len(paths)))

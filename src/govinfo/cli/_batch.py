@@ -277,17 +277,18 @@ def open_writer(path: Path, columns: Sequence[str], *, bom: bool = True) -> _Wri
 
 
 class Progress:
-    """A one-line progress bar on a terminal's stderr; silent anywhere else."""
-
-    WIDTH = 30
+    """The batch's progress bar (tqdm, see :mod:`govinfo.progress`): files done, rate,
+    time left and the files that gave no facts, on a terminal's stderr; silent
+    anywhere else. It is wiped when the run ends, leaving the line to the summary."""
 
     def __init__(self, total: int, stream: IO[str], *, enabled: bool | None = None) -> None:
+        from govinfo.progress import bar
+
         self.total = total
-        self.done = 0
         self.stream = stream
-        self.enabled = stream.isatty() if enabled is None else enabled
-        self._start = time.monotonic()
-        self._shown = 0.0
+        self.enabled = (hasattr(stream, "isatty") and stream.isatty()) if enabled is None \
+            else enabled
+        self._bar = bar(total, enabled=self.enabled, stream=stream, desc="batch")
 
     def __enter__(self) -> Progress:
         return self
@@ -295,27 +296,15 @@ class Progress:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self.enabled:
-            self.stream.write("\r\x1b[K")  # clear the bar, leave the line to the summary
-            self.stream.flush()
+        self._bar.close()
 
     def step(self, bad: int) -> None:
         """Count one more file (``bad`` files so far gave no facts) and redraw."""
-        self.done += 1
-        now = time.monotonic()
-        # Redrawing ten times a second is smooth and costs nothing next to parsing.
-        if not self.enabled or (now - self._shown < 0.1 and self.done < self.total):
-            return
-        self._shown = now
-        share = self.done / self.total if self.total else 1.0
-        filled = int(share * self.WIDTH)
-        rate = self.done / max(now - self._start, 1e-9)
-        eta = (self.total - self.done) / rate if rate else 0.0
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done:,}/{self.total:,} "
-            f"{rate:,.1f}/s ETA {int(eta) // 60}:{int(eta) % 60:02d}  {bad:,} bad\x1b[K"
-        )
-        self.stream.flush()
+        if self.enabled:
+            self._bar.set_postfix_str(f"{bad:,} bad", refresh=False)
+        self._bar.update(1)
+        if self.enabled and self._bar.n == self.total:
+            self._bar.refresh()  # the last count is shown, however fast it came
 
 
 # --- The command -----------------------------------------------------------------------
@@ -358,7 +347,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(len(paths), sys.stderr, enabled=False if args.quiet else None)
     try:
         with progress:
-            for item in parse_many(paths, args.jobs, check=args.check):
+            for item in parse_many(paths, args.jobs, check=args.check, progress=False):
                 for row in fact_rows(item):
                     facts.write(row)
                     bad += row["error"] is not None
