@@ -49,5 +49,13 @@ def bar(
         from tqdm.auto import tqdm
     else:
         from tqdm import tqdm  # the text bar: tqdm.auto's widget is for notebooks only
-    return tqdm(total=total, desc=desc, unit=unit, file=stream, disable=not on, leave=False,
-                dynamic_ncols=True, mininterval=0.1)
+    return tqdm(
+        total=total,
+        desc=desc,
+        unit=unit,
+        file=stream,
+        disable=not on,
+        leave=False,
+        dynamic_ncols=True,
+        mininterval=0.1,
+    )

@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from govinfo.cli._common import EXIT_OK, CommandError, plural
 from govinfo.errors import install_hint
+from govinfo.i18n import _
 
 #: Parquet rows buffered before a row group is written: a few MB, whatever the corpus size.
 ROW_GROUP = 50_000
@@ -30,7 +31,7 @@ def add_parser(sub: Any) -> None:
     """Add the ``batch`` subcommand to ``sub`` (an argparse subparsers object)."""
     p = sub.add_parser(
         "batch",
-        help="parse many reports into one long-form table of facts (.jsonl, .csv, .parquet)",
+        help=_("parse many reports into one long-form table of facts (.jsonl, .csv, .parquet)"),
         description="Parse every report under PATH (folders are walked for .txt, .html, .htm, "
         ".docx, .pdf and .md files) in parallel and write one row per fact: source, agency, "
         "year, format, key, value, line, error. A file that gives no facts gets one row "
@@ -238,11 +239,11 @@ class _Xlsx:
         from govinfo.keylabels import label_map
 
         order = {k: i for i, k in enumerate(key_kinds())}
-        keys = sorted({c for columns, _ in self._reports for c in columns[len(WIDE_HEAD):]},
+        keys = sorted({c for columns, _rows in self._reports for c in columns[len(WIDE_HEAD):]},
                       key=order.__getitem__)
         wide = self._book.create_sheet("wide")
         wide.append([*WIDE_HEAD, *keys])
-        for _, rows in self._reports:
+        for _columns, rows in self._reports:
             for row in rows:
                 wide.append([row.get(c) for c in (*WIDE_HEAD, *keys)])
         labels = self._book.create_sheet("labels")

@@ -28,6 +28,7 @@ from govinfo.cli._common import (
     severity_counts,
 )
 from govinfo.diagnostics import Diagnostic, Severity
+from govinfo.i18n import _
 
 #: The version of the baseline file format.
 BASELINE_VERSION = 1
@@ -37,7 +38,7 @@ def add_parser(sub: Any) -> None:
     """Add the ``check`` subcommand to ``sub`` (an argparse subparsers object)."""
     p = sub.add_parser(
         "check",
-        help="print diagnostics one per line: path:line:col: CODE severity key: message",
+        help=_("print diagnostics one per line: path:line:col: CODE severity key: message"),
         description="Read reports, run the consistency rules and print every diagnostic. "
         "Exit status: 0 when no error is shown, 1 when errors are, 2 when an input "
         "cannot be read or the usage is wrong.",
@@ -119,6 +120,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--html draws one report: give exactly one FILE")
     if args.files.count("-") > 1:
         raise CommandError("standard input (-) can be read only once")
+    from govinfo.i18n import resolve
+
+    args.lang_chosen = resolve()
     select, ignore = code_prefixes(args.select), code_prefixes(args.ignore)
     if args.html == "":
         args.html = default_page_path(args.files[0])
@@ -142,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
         if args.html:
             from govinfo.checkpage import check_page
 
-            _write_page(args.html, check_page(report, found))
+            _write_page(args.html, check_page(report, found, lang=args.lang_chosen))
         below = [d for d in found if _RANK[d.severity] < _RANK[floor]]
         below_count += len(below)
         found = [d for d in found if _RANK[d.severity] >= _RANK[floor]]
@@ -165,14 +169,17 @@ def run(args: argparse.Namespace) -> int:
 
         json.dump([diagnostic_dict(d) for d in shown], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    summary = f"{plural(len(args.files), 'file')}: {severity_counts(shown)}"
+    from govinfo.i18n import plural_text, severity_name
+
+    files = plural_text("{n} file", "{n} files", len(args.files))
+    summary = _("{files}: {counts}").format(files=files, counts=severity_counts(shown))
     if hidden_count:
-        summary += f"; {hidden_count:,} hidden by the baseline"
+        summary += _("; {n} hidden by the baseline").format(n=f"{hidden_count:,}")
     if below_count:
-        summary += (f"; {below_count:,} below {floor.value} not shown "
-                    "(--min-severity info shows them)")
+        summary += _("; {n} below {severity} not shown (--min-severity info shows them)").format(
+            n=f"{below_count:,}", severity=severity_name(floor.value))
     if unreadable:
-        summary += f"; {unreadable:,} unreadable"
+        summary += _("; {n} unreadable").format(n=f"{unreadable:,}")
     print(summary, file=sys.stderr)
     if unreadable:
         return EXIT_TROUBLE

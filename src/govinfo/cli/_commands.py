@@ -21,11 +21,12 @@ from govinfo.cli._common import (
     rules_check,
     with_path,
 )
+from govinfo.i18n import _
 
 
 def add_parsers(sub: Any) -> None:
     """Add ``parse``, ``render``, ``diff`` and ``rules`` to ``sub`` (argparse subparsers)."""
-    p = sub.add_parser("parse", help="print a report as canonical JSON (or --facts)",
+    p = sub.add_parser("parse", help=_("print a report as canonical JSON (or --facts)"),
                        description="Print a report as canonical JSON; its parse "
                        "diagnostics go to standard error. Exit status: 0, or 1 when the "
                        "input is not a report at all (GI122: no section or table found).")
@@ -37,7 +38,7 @@ def add_parsers(sub: Any) -> None:
                    help="print the flat taxonomy facts instead")
     p.set_defaults(func=run_parse, parser=p)
 
-    p = sub.add_parser("render", help="draw a report in its official layout",
+    p = sub.add_parser("render", help=_("draw a report in its official layout"),
                        description="Draw a report (any readable file, or canonical JSON) in "
                        "the official layout.")
     p.add_argument("file", metavar="FILE", help="a report file, or - for standard input")
@@ -46,7 +47,7 @@ def add_parsers(sub: Any) -> None:
                    "rows), or a format a plugin registered")
     p.set_defaults(func=run_render)
 
-    p = sub.add_parser("diff", help="the facts that differ between two reports",
+    p = sub.add_parser("diff", help=_("the facts that differ between two reports"),
                        description="Print the facts that differ between two reports (two "
                        "drafts, or two years of one agency), then, for two years, the "
                        "diagnostics of the cross-year rules with OLD as the previous year. "
@@ -57,7 +58,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=run_diff)
 
-    p = sub.add_parser("rules", help="list every diagnostic code with its severity and doc",
+    p = sub.add_parser("rules", help=_("list every diagnostic code with its severity and doc"),
                        description="List every diagnostic code: the parse stage's, the "
                        "consistency rules' and the batch sum's. Give codes for their full docs.")
     p.add_argument("codes", nargs="*", metavar="CODE", help="show the full doc of these codes")
@@ -84,7 +85,7 @@ def run_parse(args: argparse.Namespace) -> int:
         if args.file is None and sys.stdin is not None and sys.stdin.isatty():
             # Nothing piped in: waiting for a report typed at the terminal helps nobody.
             args.parser.print_usage(sys.stderr)
-            print("govinfo parse: give a report FILE, - to read standard input, or --sample",
+            print(_("govinfo parse: give a report FILE, - to read standard input, or --sample"),
                   file=sys.stderr)
             return EXIT_TROUBLE
         report = read_report(args.file or STDIN)
@@ -190,13 +191,24 @@ def run_rules(args: argparse.Namespace) -> int:
                  "doc": e.doc} for e in entries]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
+    from govinfo.i18n import code_summary, code_title, resolve, severity_name
+
     style = Style.for_stream(sys.stdout)
+    zh = resolve() == "zh"
     for e in entries:
-        head = f"{style.paint(e.code, '1')}  {e.severity:<7}  {e.name}"
-        if args.codes:
-            print(f"{head}  ({e.stage})\n\n{e.doc}\n")
+        if zh:
+            # The Chinese title beside the English one, which --select and the docs use.
+            head = (f"{style.paint(e.code, '1')}  {severity_name(e.severity)}  "
+                    f"{code_title(e.name)} ({e.name})")
+            summary = code_summary(e.code) or _first_sentence(e.code, e.doc)
         else:
-            print(f"{head}: {_first_sentence(e.code, e.doc)}")
+            head = f"{style.paint(e.code, '1')}  {e.severity:<7}  {e.name}"
+            summary = _first_sentence(e.code, e.doc)
+        if args.codes:
+            print(f"{head}  ({e.stage})\n\n{summary}\n\n{e.doc}\n" if zh
+                  else f"{head}  ({e.stage})\n\n{e.doc}\n")
+        else:
+            print(f"{head}: {summary}")
     if rules_check() is None and not args.codes:
         print("(the consistency rules are not installed: only the parse and sum codes are "
               "listed)", file=sys.stderr)

@@ -210,15 +210,18 @@ class Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and text else text
 
     def diagnostic(self, d: Diagnostic) -> str:
-        """``d`` as ``str(d)`` prints it (``path:line:col: CODE severity key: message``),
-        coloured."""
+        """``d`` as ``d.format()`` prints it (``path:line:col: CODE severity key:
+        message``, ``str(d)`` in English; in Chinese the severity and the code's title
+        are translated), coloured."""
+        from govinfo.i18n import severity_name
+
         where = d.path or "<text>"
         if d.line is not None:
             where += f":{d.line}:{d.column or 1}"
         colour = _SEVERITY_COLOUR[d.severity]
         key = f" {self.paint(d.key, '2')}" if d.key else ""
         return (f"{self.paint(where, '1')}: {self.paint(d.code, '1;' + colour)} "
-                f"{self.paint(d.severity.value, colour)}{key}: {d.message}")
+                f"{self.paint(severity_name(d.severity.value), colour)}{key}: {d.text()}")
 
 
 def plural(n: int, word: str) -> str:
@@ -227,9 +230,10 @@ def plural(n: int, word: str) -> str:
 
 
 def severity_counts(diagnostics: Iterable[Diagnostic]) -> str:
-    """``2 errors, 1 warning, 0 info``."""
+    """``2 errors, 1 warning, 0 info`` (``2 个错误，1 个警告，0 条提示`` in Chinese)."""
+    from govinfo.i18n import counts_text
+
     counts = dict.fromkeys(Severity, 0)
     for d in diagnostics:
         counts[d.severity] += 1
-    return (f"{plural(counts[Severity.ERROR], 'error')}, "
-            f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]:,} info")
+    return counts_text(counts)

@@ -25,7 +25,7 @@ from typing import cast
 
 from attrs import field, frozen
 
-from govinfo.diagnostics import CodeInfo, Diagnostic, Severity
+from govinfo.diagnostics import CodeInfo, Diagnostic, DiagnosticList, Severity
 from govinfo.errors import PluginError
 from govinfo.formats import FORMATS
 from govinfo.model import Report
@@ -256,7 +256,7 @@ def check(
     located = locate([(eq.terms, net) for _, eq, net in broken])
     out.extend(_broken(rule, eq, ctx, located.get(i)) for i, (rule, eq, _) in enumerate(broken))
     out.sort(key=lambda d: (d.line is None, d.line or 0, d.column or 0, d.code, d.keys))
-    return out
+    return DiagnosticList(out)  # a list that shows itself as a table in Jupyter
 
 
 def _run(rule: Rule, ctx: Context) -> list[Diagnostic]:
