@@ -294,6 +294,8 @@ def parse_many(
         for result in _parse_many(paths, jobs, check, chunksize):
             shown.update(1)
             yield result
+        if not shown.disable:
+            shown.refresh()  # the last count is shown before the bar is wiped
 
 
 def _parse_many(
