@@ -771,7 +771,8 @@ def codes_page_zh() -> str:
         GENERATED,
         "govinfo 发现的每个问题都是一个带稳定代码的 `Diagnostic`：严重程度（错误、警告、提示）、"
         "一条引用报告中文标签的说明、涉及的分类键，以及已知时的行号和列号。代码分三个阶段：\n",
-        "- **解析**（GI1xx）：`govinfo.parse` 放在 `report.diagnostics` 中，说明哪里读不出、在哪里；",
+        "- **解析**（GI1xx）：`govinfo.parse` 放在 `report.diagnostics` 中，"
+        "说明哪里读不出、在哪里；",
         "- **规则**（GI2xx）：`govinfo.check(report)` 返回，即表格的勾稽关系；",
         "- **汇总**（GI3xx）：`govinfo.aggregate(reports)` 附在汇总报告上。\n",
         "中文名称和摘要来自 govinfo 的 gettext 消息目录（`--lang zh`、`GOVINFO_LANG=zh` 或 "
