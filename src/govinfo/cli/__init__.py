@@ -117,7 +117,7 @@ def _main(argv: Sequence[str]) -> int:
         sys.stdout.flush()
         return status
     except CommandError as exc:
-        print(f"govinfo: {exc}", file=sys.stderr)
+        print(_("govinfo: {error}").format(error=exc), file=sys.stderr)
         return EXIT_TROUBLE
     except PluginError as exc:  # a broken plugin, whichever command met it
         print(f"govinfo: {exc}", file=sys.stderr)

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from govinfo.cli._common import EXIT_OK, CommandError, plural
+from govinfo.cli._common import EXIT_OK, CommandError
 from govinfo.errors import install_hint
 from govinfo.i18n import _
 
@@ -323,10 +323,11 @@ def run(args: argparse.Namespace) -> int:
     )
 
     if args.jobs is not None and args.jobs < 0:
-        raise CommandError("-j must be 0 (one per core) or more")
+        raise CommandError(_("-j must be 0 (one per core) or more"))
     out = Path(args.output)
     if out.suffix.lower() not in FORMATS:
-        raise CommandError(f"{out}: the output must end in {', '.join(FORMATS)}")
+        raise CommandError(_("{path}: the output must end in {suffixes}").format(
+            path=out, suffixes=", ".join(FORMATS)))
     started = time.monotonic()
     # The list of paths is kept (a few hundred bytes a file) so the bar knows the total;
     # the reports themselves stream.
@@ -366,11 +367,18 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         took = time.monotonic() - started
         fact_count = facts.rows - bad
-        print(
-            f"{plural(len(paths), 'file')} in {took:.1f} s: {fact_count:,} facts from "
-            f"{plural(len(paths) - bad, 'report')}, {plural(bad, 'file')} with no facts "
-            f"(error rows); {plural(diags.rows, 'diagnostic')} ({plural(errors, 'error')})\n"
-            f"  → {out}" + ("" if book is not None else f"\n  → {diags.path}"),
-            file=sys.stderr,
+        from govinfo.i18n import plural_text
+
+        line = _("{files} in {seconds} s: {facts} facts from {reports}, {bad} with no facts "
+                 "(error rows); {diagnostics} ({errors})").format(
+            files=plural_text("{n} file", "{n} files", len(paths)),
+            seconds=f"{took:.1f}",
+            facts=f"{fact_count:,}",
+            reports=plural_text("{n} report", "{n} reports", len(paths) - bad),
+            bad=plural_text("{n} file", "{n} files", bad),
+            diagnostics=plural_text("{n} diagnostic", "{n} diagnostics", diags.rows),
+            errors=plural_text("{n} error", "{n} errors", errors),
         )
+        print(line + f"\n  → {out}" + ("" if book is not None else f"\n  → {diags.path}"),
+              file=sys.stderr)
     return EXIT_OK

@@ -117,9 +117,9 @@ def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> int:
 def run(args: argparse.Namespace) -> int:
     """Check every FILE; returns the exit status."""
     if args.html is not None and len(args.files) != 1:
-        raise CommandError("--html draws one report: give exactly one FILE")
+        raise CommandError(_("--html draws one report: give exactly one FILE"))
     if args.files.count("-") > 1:
-        raise CommandError("standard input (-) can be read only once")
+        raise CommandError(_("standard input (-) can be read only once"))
     from govinfo.i18n import resolve
 
     args.lang_chosen = resolve()
@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             report = read_report(name)
         except CommandError as exc:
-            print(f"govinfo: {exc}", file=sys.stderr)
+            print(_("govinfo: {error}").format(error=exc), file=sys.stderr)
             unreadable += 1
             continue
         found = selected(all_diagnostics(report, previous=previous), select, ignore)

@@ -112,7 +112,8 @@ def run_render(args: argparse.Namespace) -> int:
 
     if args.to not in renderers():
         known = ", ".join(sorted(renderers()))
-        raise CommandError(f"no renderer named {args.to!r} (known: {known})")
+        raise CommandError(_("no renderer named {name} (known: {known})").format(
+            name=repr(args.to), known=known))
     report = read_report(args.file)
     out = render(report, args.to)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")

@@ -60,7 +60,10 @@ def read_report(path: str) -> Report:
     except GovinfoError as exc:
         raise CommandError(str(exc) if exc.where else f"{path}: {exc}") from None
     except OSError as exc:
-        raise CommandError(f"{path}: cannot open the file: {exc.strerror}") from None
+        from govinfo.i18n import _
+
+        raise CommandError(_("{path}: cannot open the file: {reason}").format(
+            path=path, reason=exc.strerror)) from None
 
 
 def _from_bytes(data: bytes, name: str) -> Report:
