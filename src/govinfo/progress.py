@@ -1,12 +1,14 @@
 """Progress bars for long runs, drawn by tqdm: on a terminal, and in Jupyter as a widget.
 
 ``parse_many`` and ``govinfo batch`` show one only when someone is watching: in a
-notebook (``tqdm.auto`` picks the notebook's widget) or when standard error is a
-terminal. In a pipe, a log file, CI or a test they stay silent.
+notebook (``tqdm.auto`` picks the notebook's widget when ipywidgets is installed,
+else the text bar) or when standard error is a terminal. In a pipe, a log file, CI
+or a test they stay silent.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from typing import IO, Any
 
@@ -45,10 +47,12 @@ def bar(
     """
     stream = sys.stderr if stream is None else stream
     on = interactive(stream) if enabled is None else enabled
-    if on and in_notebook():
-        from tqdm.auto import tqdm
+    if on and in_notebook() and importlib.util.find_spec("ipywidgets") is not None:
+        from tqdm.auto import tqdm  # the notebook's widget
     else:
-        from tqdm import tqdm  # the text bar: tqdm.auto's widget is for notebooks only
+        # The text bar: on a terminal, and in a notebook without ipywidgets, where
+        # tqdm's widget cannot be drawn (the bar then goes to the cell's stderr).
+        from tqdm import tqdm
     return tqdm(
         total=total,
         desc=desc,

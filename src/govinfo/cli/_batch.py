@@ -31,7 +31,9 @@ def add_parser(sub: Any) -> None:
     """Add the ``batch`` subcommand to ``sub`` (an argparse subparsers object)."""
     p = sub.add_parser(
         "batch",
-        help=_("parse many reports into one long-form table of facts (.jsonl, .csv, .parquet, .xlsx)"),
+        help=_(
+            "parse many reports into one long-form table of facts (.jsonl, .csv, .parquet, .xlsx)"
+        ),
         description="Parse every report under PATH (folders are walked for .txt, .html, .htm, "
         ".docx, .pdf and .md files) in parallel and write one row per fact: source, agency, "
         "year, format, key, value, line, error. A file that gives no facts gets one row "
