@@ -156,3 +156,29 @@ def test_parse_many_shows_progress_only_when_asked_or_watched(
     assert len(list(govinfo.parse_many(paths, 1, progress=True))) == 2
     err = capsys.readouterr().err
     assert "parse_many" in err and "2/2" in err
+
+
+def test_progress_in_a_notebook_without_ipywidgets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a Jupyter kernel the bar is shown even though stderr is no terminal; without
+    ipywidgets it is tqdm's text bar (the widget would raise "IProgress not found")."""
+    import io
+    import sys
+    import types
+
+    from govinfo import progress
+
+    class ZMQInteractiveShell:
+        pass
+
+    fake = types.ModuleType("IPython")
+    fake.get_ipython = ZMQInteractiveShell  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "IPython", fake)
+    monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
+    monkeypatch.setitem(sys.modules, "ipywidgets", None)
+    assert progress.in_notebook() and progress.interactive(io.StringIO())
+    out = io.StringIO()
+    with progress.bar(2, stream=out, desc="parse_many") as shown:
+        shown.update(2)
+        shown.refresh()
+    assert type(shown).__module__ == "tqdm.std"
+    assert "2/2" in out.getvalue()
