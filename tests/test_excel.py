@@ -167,3 +167,28 @@ def test_xlsx_without_openpyxl_names_the_extra(
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     assert main(["batch", str(SAMPLE), "-o", str(tmp_path / "o.xlsx")]) == 2
     assert "pip install 'govinfo-cn[excel]'" in capsys.readouterr().err
+
+
+def test_batch_wide_writes_one_row_per_report(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_text("not a report", encoding="utf-8")
+    out = tmp_path / "wide.csv"
+    assert main(["batch", str(SAMPLE), str(junk), "-o", str(out), "--wide", "-q", "-j", "1"]) == 0
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["source"] for r in rows] == [str(SAMPLE), str(junk)]
+    assert rows[0]["requests.new.total"] == "6"
+    assert rows[0]["active.procurement.amount"] == "2875400"
+    assert rows[1]["error"].startswith("empty:") and rows[1]["requests.new.total"] == ""
+    # The diagnostics stay long, beside the output.
+    with (tmp_path / "wide.diagnostics.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert "GI122" in {r["code"] for r in csv.DictReader(fh)}
+
+
+def test_batch_wide_parquet_is_typed(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "wide.parquet"
+    assert main(["batch", str(SAMPLE), "-o", str(out), "--wide", "-q", "-j", "1"]) == 0
+    table = pq.read_table(out)
+    assert str(table.schema.field("active.procurement.amount").type) == "decimal128(38, 4)"
+    assert table.to_pylist()[0]["requests.new.total"] == 6

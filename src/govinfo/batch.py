@@ -26,7 +26,7 @@ import os
 import signal
 import stat
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -53,6 +53,7 @@ __all__ = [
     "read_one",
     "to_frame",
     "wide_rows",
+    "wide_table",
     "write_wide_parquet",
 ]
 
@@ -524,7 +525,6 @@ def write_wide_parquet(reports: Iterable[Report | BatchError], path: str | os.Pa
     :raises govinfo.ReaderError: pyarrow is not installed.
     """
     try:
-        pa = importlib.import_module("pyarrow")
         pq = importlib.import_module("pyarrow.parquet")
     except ImportError:
         raise ReaderError(
@@ -532,6 +532,14 @@ def write_wide_parquet(reports: Iterable[Report | BatchError], path: str | os.Pa
             f"{install_hint('parquet')}"
         ) from None
     columns, rows = wide_rows(reports)
+    pq.write_table(wide_table(columns, rows), os.fspath(path))
+    return len(rows)
+
+
+def wide_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> Any:
+    """The wide form as a pyarrow Table: ``int64`` counts and years, money as
+    ``decimal128(38, 4)`` yuan, text as strings (see :func:`write_wide_parquet`)."""
+    pa = importlib.import_module("pyarrow")
     kinds = key_kinds()
     fields = []
     for c in columns:
@@ -543,9 +551,7 @@ def write_wide_parquet(reports: Iterable[Report | BatchError], path: str | os.Pa
         else:
             fields.append((c, pa.string()))
     schema = pa.schema(fields)
-    table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=schema)
-    pq.write_table(table, os.fspath(path))
-    return len(rows)
+    return pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=schema)
 
 
 # --- Summing ---------------------------------------------------------------------------

@@ -50,6 +50,13 @@ def add_parser(sub: Any) -> None:
         "pyarrow) or .xlsx (needs openpyxl; sheets facts, diagnostics, wide and labels)",
     )
     p.add_argument(
+        "--wide",
+        action="store_true",
+        help="write the wide form instead: one row per report, one column per key (counts "
+        "as integers, money exact: decimal128 in Parquet); the diagnostics stay long. An "
+        ".xlsx workbook always has both",
+    )
+    p.add_argument(
         "--no-bom",
         dest="bom",
         action="store_false",
@@ -187,6 +194,47 @@ class _PlainCsv(_Csv):
     bom = False
 
 
+class _Counted(_Writer):
+    """Counts the long rows of a ``--wide`` run, which writes them nowhere."""
+
+    def _write(self, row: dict[str, Any]) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def write_wide(path: Path, columns: Sequence[str], rows: Sequence[dict[str, Any]],
+               *, bom: bool = True) -> None:
+    """The wide form (:func:`govinfo.batch.wide_rows`) to ``path`` by its suffix:
+    Parquet with typed columns, CSV (values as canonical text) or JSON Lines."""
+    from govinfo.batch import wide_table
+    from govinfo.errors import ReaderError
+
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            pq = importlib.import_module("pyarrow.parquet")
+            pq.write_table(wide_table(columns, rows), str(path))
+            return
+        writer = open_writer(path, columns, bom=bom)
+        from decimal import Decimal
+
+        from govinfo.serialize import decimal_str
+
+        for row in rows:
+            # Counts stay numbers; money is its exact decimal text in yuan.
+            writer.write({c: decimal_str(v) if isinstance(v := row.get(c), Decimal) else v
+                          for c in columns})
+        writer.close()
+    except ReaderError as exc:
+        raise CommandError(str(exc)) from None
+    except ImportError:
+        _pyarrow()
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot write: {exc.strerror}") from None
+
+
 def _openpyxl() -> Any:
     try:
         return importlib.import_module("openpyxl")
@@ -322,6 +370,7 @@ def run(args: argparse.Namespace) -> int:
         fact_rows,
         iter_paths,
         parse_many,
+        wide_rows,
     )
 
     if args.jobs is not None and args.jobs < 0:
@@ -340,6 +389,12 @@ def run(args: argparse.Namespace) -> int:
     if out.suffix.lower() == ".xlsx":
         book = _Xlsx(out, FACT_COLUMNS, DIAGNOSTIC_COLUMNS)
         facts, diags = book.facts, book.diagnostics
+    elif args.wide:
+        facts = _Counted(out, FACT_COLUMNS)
+        wide: list[tuple[list[str], list[dict[str, Any]]]] = []
+        if out.suffix.lower() == ".parquet":
+            _pyarrow()  # say so now, not after parsing the corpus
+        diags = open_writer(diagnostics_path(out), DIAGNOSTIC_COLUMNS, bom=args.bom)
     else:
         facts = open_writer(out, FACT_COLUMNS, bom=args.bom)
         try:
@@ -360,12 +415,22 @@ def run(args: argparse.Namespace) -> int:
                     errors += row["severity"] == "error"
                 if book is not None:
                     book.add(item)
+                elif args.wide:
+                    wide.append(wide_rows([item]))
                 progress.step(bad)
     finally:
         facts.close()
         diags.close()
         if book is not None:
             book.close()
+    if args.wide and book is None:
+        from govinfo.batch import WIDE_HEAD, key_kinds
+
+        order = {k: i for i, k in enumerate(key_kinds())}
+        keys = sorted({c for columns, _rows in wide for c in columns[len(WIDE_HEAD):]},
+                      key=order.__getitem__)
+        write_wide(out, [*WIDE_HEAD, *keys], [r for _columns, rows in wide for r in rows],
+                   bom=args.bom)
     if not args.quiet:
         took = time.monotonic() - started
         fact_count = facts.rows - bad
