@@ -178,6 +178,11 @@ def test_the_command_lines_help_and_rules_in_chinese(capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "读取、核对和转换政府信息公开工作年度报告。" in out
     assert "逐行列出诊断" in out
+    assert main(["check", "--help", "--lang", "zh"]) == 0
+    check_help = capsys.readouterr().out
+    assert check_help.startswith("用法：govinfo check")
+    assert "位置参数:" in check_help and "-h, --help            显示本帮助并退出" in check_help
+    assert "只显示不低于该严重程度的诊断" in check_help
     assert main(["rules", "--lang=zh"]) == 0
     listing = capsys.readouterr().out
     assert "GI122  错误  不是年度报告 (not-a-report): 输入中既没有官方框架的章节" in listing

@@ -21,6 +21,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from govinfo.cli import _batch, _check, _commands, _plugins
 from govinfo.cli._common import EXIT_PIPE, EXIT_TROUBLE, CommandError
@@ -30,12 +31,33 @@ from govinfo.i18n import _, using
 __all__ = ["build_parser", "main"]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with its ``usage:`` in the chosen language."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else _("usage: "))
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose own words (section titles, ``-h``) are translated;
+    the subcommands' parsers are of this class too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = _("show this help message and exit")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govinfo`` command (its help in the language of
     :func:`govinfo.i18n.resolve`)."""
     from govinfo import __version__
 
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="govinfo",
         description=_("Read, check and convert 政府信息公开工作年度报告 (government "
                       "information disclosure annual reports)."),
@@ -43,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                  "on a terminal and never when NO_COLOR is set. --lang zh (or "
                  "GOVINFO_LANG=zh) speaks Chinese."),
     )
-    p.add_argument("--version", action="version", version=f"govinfo {__version__}")
+    p.add_argument("--version", action="version", version=f"govinfo {__version__}",
+                   help=_("show govinfo's version number and exit"))
     p.add_argument("--lang", metavar="LANG", choices=("en", "zh"),
                    help=_("the language of govinfo's messages: en (default) or zh; also "
                           "GOVINFO_LANG; accepted anywhere on the command line"))

@@ -39,31 +39,34 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "check",
         help=_("print diagnostics one per line: path:line:col: CODE severity key: message"),
-        description="Read reports, run the consistency rules and print every diagnostic. "
-        "Exit status: 0 when no error is shown, 1 when errors are, 2 when an input "
-        "cannot be read or the usage is wrong.",
+        description=_("Read reports, run the consistency rules and print every diagnostic. "
+                      "Exit status: 0 when no error is shown, 1 when errors are, 2 when an "
+                      "input cannot be read or the usage is wrong."),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="report files; - for standard input")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help=_("report files; - for standard input"))
     p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text: one diagnostic per line (default); json: one array of objects")
+                   help=_("text: one diagnostic per line (default); json: one array of objects"))
     p.add_argument("--select", action="append", metavar="CODES",
-                   help="show only codes starting with these prefixes (comma-separated, "
-                   "repeatable), e.g. GI2 or GI201,GI105")
+                   help=_("show only codes starting with these prefixes (comma-separated, "
+                          "repeatable), e.g. GI2 or GI201,GI105"))
     p.add_argument("--ignore", action="append", metavar="CODES",
-                   help="hide codes starting with these prefixes (comma-separated, repeatable)")
+                   help=_("hide codes starting with these prefixes (comma-separated, "
+                          "repeatable)"))
     p.add_argument("--baseline", metavar="FILE",
-                   help="hide the diagnostics whose fingerprints this baseline lists")
+                   help=_("hide the diagnostics whose fingerprints this baseline lists"))
     p.add_argument("--write-baseline", metavar="FILE",
-                   help="write every diagnostic shown to FILE as the new baseline, and exit 0")
+                   help=_("write every diagnostic shown to FILE as the new baseline, and exit 0"))
     p.add_argument("--previous", metavar="FILE",
-                   help="the same agency's report for the year before, for the cross-year rules")
+                   help=_("the same agency's report for the year before, for the cross-year "
+                          "rules"))
     p.add_argument("--html", metavar="OUT", nargs="?", const="",
-                   help="also write a standalone page showing the tables with every cell a "
-                   "diagnostic names highlighted (one FILE only); without OUT, beside FILE "
-                   "as FILE's stem + .check.html (report.docx → report.check.html)")
+                   help=_("also write a standalone page showing the tables with every cell a "
+                          "diagnostic names highlighted (one FILE only); without OUT, beside "
+                          "FILE as FILE's stem + .check.html (report.docx → report.check.html)"))
     p.add_argument("--min-severity", choices=("info", "warning", "error"), default=None,
-                   help="show only diagnostics at least this severe (default: warning for "
-                   "text, info, that is all, for json); the exit status is the same")
+                   help=_("show only diagnostics at least this severe (default: warning for "
+                          "text, info, that is all, for json); the exit status is the same"))
     p.set_defaults(func=run)
 
 

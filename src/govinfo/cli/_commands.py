@@ -27,24 +27,25 @@ from govinfo.i18n import _
 def add_parsers(sub: Any) -> None:
     """Add ``parse``, ``render``, ``diff`` and ``rules`` to ``sub`` (argparse subparsers)."""
     p = sub.add_parser("parse", help=_("print a report as canonical JSON (or --facts)"),
-                       description="Print a report as canonical JSON; its parse "
-                       "diagnostics go to standard error. Exit status: 0, or 1 when the "
-                       "input is not a report at all (GI122: no section or table found).")
+                       description=_("Print a report as canonical JSON; its parse diagnostics "
+                                     "go to standard error. Exit status: 0, or 1 when the input "
+                                     "is not a report at all (GI122: no section or table "
+                                     "found)."))
     p.add_argument("file", nargs="?", metavar="FILE",
-                   help="a report file, or - for standard input (the default)")
+                   help=_("a report file, or - for standard input (the default)"))
     p.add_argument("--sample", action="store_true",
-                   help="read the sample report shipped with govinfo")
+                   help=_("read the sample report shipped with govinfo"))
     p.add_argument("--facts", action="store_true",
-                   help="print the flat taxonomy facts instead")
+                   help=_("print the flat taxonomy facts instead"))
     p.set_defaults(func=run_parse, parser=p)
 
     p = sub.add_parser("render", help=_("draw a report in its official layout"),
-                       description="Draw a report (any readable file, or canonical JSON) in "
-                       "the official layout.")
-    p.add_argument("file", metavar="FILE", help="a report file, or - for standard input")
+                       description=_("Draw a report (any readable file, or canonical JSON) in "
+                                     "the official layout."))
+    p.add_argument("file", metavar="FILE", help=_("a report file, or - for standard input"))
     p.add_argument("--to", default="text", metavar="FORMAT",
-                   help="text (default), markdown, html, csv (the facts as key,label,value "
-                   "rows), or a format a plugin registered")
+                   help=_("text (default), markdown, html, csv (the facts as key,label,value "
+                          "rows), or a format a plugin registered"))
     p.set_defaults(func=run_render)
 
     p = sub.add_parser("diff", help=_("the facts that differ between two reports"),
