@@ -402,6 +402,21 @@ LIMIT_EXAMPLES: dict[str, dict[str, int]] = {
 
 def parse_example(code: str, md: str, edits: dict[str, Edit]) -> str | None:
     """The example of a parse code on the Markdown sample, or ``None`` if it has none."""
+    if code == "GI122":
+        from govinfo.verdict import with_verdict
+
+        essay = "On picnics\n\nA picnic is a meal eaten outdoors, with 3 baskets.\n"
+        got = _shown(with_verdict(govinfo.parse(essay, source="essay.txt")).diagnostics, code)
+        if not got:
+            log.warning("gen_pages: the %s example no longer gives %s", code, code)
+            return None
+        return (
+            "**Example.** An essay given to `govinfo check essay.txt` (or to "
+            "`govinfo.verdict.with_verdict(govinfo.parse(text))`):\n\n"
+            + _fence(essay.rstrip("\n"))
+            + "\n"
+            + _fence(_lines(got))
+        )
     if code in LIMIT_EXAMPLES:
         kwargs = LIMIT_EXAMPLES[code]
         args = ", ".join(f"{k}={v}" for k, v in kwargs.items())
@@ -749,6 +764,50 @@ def schema_page() -> str:
 
 
 # --- Writing the pages -------------------------------------------------------------------
+
+def codes_page_zh() -> str:
+    """The Chinese site's ``reference/codes.md`` (``docs/gen_pages_zh.py`` writes it):
+    every code with its Chinese title and summary (from
+    the gettext catalogue, :mod:`govinfo.i18n`) beside its English name and doc."""
+    from govinfo.i18n import code_summary, code_title, severity_name
+
+    rules = rule_codes()
+    stages = {"parse": "解析", "rules": "规则", "aggregate": "汇总"}
+    summary = [
+        *((c, "parse") for c in CODES.values()),
+        *((c, "rules") for c in rules.values()),
+        (PARTIAL_SUM, "aggregate"),
+    ]
+    out = [
+        "# 诊断代码\n",
+        GENERATED,
+        "govinfo 发现的每个问题都是一个带稳定代码的 `Diagnostic`：严重程度（错误、警告、提示）、"
+        "一条引用报告中文标签的说明、涉及的分类键，以及已知时的行号和列号。代码分三个阶段：\n",
+        "- **解析**（GI1xx）：`govinfo.parse` 放在 `report.diagnostics` 中，"
+        "说明哪里读不出、在哪里；",
+        "- **规则**（GI2xx）：`govinfo.check(report)` 返回，即表格的勾稽关系；",
+        "- **汇总**（GI3xx）：`govinfo.aggregate(reports)` 附在汇总报告上。\n",
+        "中文名称和摘要来自 govinfo 的 gettext 消息目录（`--lang zh`、`GOVINFO_LANG=zh` 或 "
+        '`d.format("zh")` 显示的就是它们）；英文名称用于 `--select`、`--ignore` 和英文文档。'
+        "每个代码的完整说明（英文）和示例见[英文页面](../../../reference/codes/)。\n",
+        "| 代码 | 严重程度 | 名称 | name | 阶段 |",
+        "|---|---|---|---|---|",
+        *(
+            f"| [{c.code}](#{c.code.lower()}) | {severity_name(str(c.severity), 'zh')} | "
+            f"{code_title(c.title, 'zh')} | `{c.title}` | {stages[stage]} |"
+            for c, stage in summary
+        ),
+        "",
+    ]
+    for c, stage in summary:
+        out += [
+            f"## {c.code} {code_title(c.title, 'zh')} {{#{c.code.lower()}}}\n",
+            f"**{severity_name(str(c.severity), 'zh')}** · `{c.title}` · {stages[stage]}\n",
+            (code_summary(c.code, "zh") or "") + "\n",
+            "English: " + " ".join(c.doc.split()) + "\n",
+        ]
+    return "\n".join(out)
+
 
 PAGES = {
     "reference/taxonomy.md": taxonomy_page,

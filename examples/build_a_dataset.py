@@ -1,10 +1,11 @@
 """Turn a folder of reports into a data set, and plot how requests were handled.
 
-    pip install 'govinfo[examples]'      # pandas, pyarrow, matplotlib
+    pip install 'govinfo-cn[examples]'      # pandas, pyarrow, matplotlib
     python examples/build_a_dataset.py [FOLDER] [-o OUT]
 
 FOLDER defaults to the real reports of the repository's corpus (tests/corpus).
-OUT (default ``dataset``) receives:
+OUT (by default a new temporary folder, whose name is printed, so that nothing is
+written into the repository or wherever the script is run from) receives:
 
 - ``facts.csv`` and ``facts.parquet``: the long form, one row per fact, with the
   columns of ``govinfo batch`` (source, agency, year, format, key, value, line,
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 import matplotlib
@@ -81,8 +83,10 @@ def plot(shares: pd.DataFrame, path: Path) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=CORPUS)
-    parser.add_argument("-o", "--out", type=Path, default=Path("dataset"))
+    parser.add_argument("-o", "--out", type=Path, default=None)
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = Path(tempfile.mkdtemp(prefix="govinfo-dataset-"))
     args.out.mkdir(parents=True, exist_ok=True)
 
     # Parse every report in parallel; a file that cannot be read becomes an error

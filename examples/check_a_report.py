@@ -3,7 +3,7 @@
     python examples/check_a_report.py [REPORT]
 
 REPORT is any file govinfo reads (text, or HTML, .docx and PDF with
-``pip install 'govinfo[all]'``). Without one, the script checks a real report from
+``pip install 'govinfo-cn[all]'``). Without one, the script checks a real report from
 the repository's corpus: 平潭综合实验区's report on 2022, scraped from a web page,
 its tables run together on single lines.
 

@@ -8,7 +8,7 @@ its own JSON Lines part file, so no process ever holds more than one partition.
 
 On this machine (dask's local process pool)::
 
-    pip install 'govinfo[dask,all]'
+    pip install 'govinfo-cn[dask,all]'
     python examples/dask_batch.py reports/ -o out/
 
 On a cluster, start a scheduler and workers that have govinfo installed and see

@@ -1,6 +1,6 @@
 """Read the sample report that ships with govinfo, and look at what it holds.
 
-    pip install govinfo
+    pip install govinfo-cn
     python examples/quickstart.py
 
 The sample is 上海市普陀区民政局's report on 2020 (the 2019 format), the report

@@ -135,7 +135,7 @@ def _read_rows(path: Path) -> list[dict[str, Any]]:
     if path.suffix == ".jsonl":
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     if path.suffix == ".csv":
-        with path.open(encoding="utf-8", newline="") as fh:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
         ints = {"year", "line", "column"}
         return [{k: (None if v == "" else int(v) if k in ints else v) for k, v in r.items()}
@@ -309,7 +309,7 @@ def test_to_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch
     import sys
 
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
-    with pytest.raises(ReaderError, match=r"pip install 'govinfo\[pandas\]'"):
+    with pytest.raises(ReaderError, match=r"pip install 'govinfo-cn\[pandas\]'"):
         to_frame([])
 
 

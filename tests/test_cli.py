@@ -143,7 +143,7 @@ def _expected(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
 def test_check_prints_every_diagnostic_one_per_line(path: Path) -> None:
-    result = run("check", str(path))
+    result = run("check", str(path), "--min-severity", "info")
     lines = result.stdout.splitlines()
     assert sorted(lines) == _expected(path)
     for line in lines:
@@ -178,13 +178,14 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_select_and_ignore_by_code_prefix(capsys: pytest.CaptureFixture[str]) -> None:
     taizhou = str(CORPUS / "taizhou-jiaojiang-civil-affairs-2020.txt")
-    main(["check", taizhou])
+    main(["check", taizhou, "--min-severity", "info"])
     everything = capsys.readouterr().out.splitlines()
     codes = {LINE.match(x)["code"] for x in everything}  # type: ignore[index]
     assert {"GI101", "GI200"} <= codes
-    main(["check", taizhou, "--select", "GI2"])
+    main(["check", taizhou, "--select", "GI2", "--min-severity", "info"])
     assert {LINE.match(x)["code"][:3] for x in capsys.readouterr().out.splitlines()} == {"GI2"}  # type: ignore[index]
-    main(["check", taizhou, "--ignore", "GI200,gi121", "--ignore", "GI109"])
+    main(["check", taizhou, "--ignore", "GI200,gi121", "--ignore", "GI109",
+          "--min-severity", "info"])
     left = {LINE.match(x)["code"] for x in capsys.readouterr().out.splitlines()}  # type: ignore[index]
     assert left == codes - {"GI200", "GI121", "GI109"}
 

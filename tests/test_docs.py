@@ -84,14 +84,40 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
 # --- Pages whose examples run ------------------------------------------------------------
 
 PYCON = re.compile(r"^( *)```pycon\n(.*?)^\1```", re.S | re.M)
-PYCON_PAGES = sorted(p for p in DOCS.glob("*.md") if "```pycon" in p.read_text("utf-8"))
+PYCON_PAGES = sorted(
+    p for p in [*DOCS.glob("*.md"), *DOCS.glob("zh/*.md")] if "```pycon" in p.read_text("utf-8")
+)
 
 
 def test_the_tutorial_pages_have_examples() -> None:
-    assert {p.name for p in PYCON_PAGES} >= {"quickstart.md", "concepts.md"}
+    pages = {p.relative_to(DOCS).as_posix() for p in PYCON_PAGES}
+    assert pages >= {"quickstart.md", "concepts.md", "zh/quickstart.md"}
 
 
-@pytest.mark.parametrize("page", PYCON_PAGES, ids=lambda p: p.name)
+def test_the_chinese_site_builds_strict(tmp_path: Path) -> None:
+    """docs/zh/ (mkdocs.zh.yml): a quickstart, the command line and the code reference,
+    with every code's Chinese title."""
+    for module in ("mkdocs", "material", "mkdocs_gen_files"):
+        pytest.importorskip(module, reason="the docs extra is not installed")
+    from govinfo.i18n import code_title
+
+    site = tmp_path / "site" / "zh"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.zh.yml", "-d",
+         str(site)],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600, env=env,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    for page in ("index.html", "quickstart/index.html", "cli/index.html"):
+        assert 'lang="zh"' in (site / page).read_text("utf-8")
+    codes = (site / "reference" / "codes" / "index.html").read_text("utf-8")
+    for info in [*CODES.values(), *rule_codes().values(), PARTIAL_SUM]:
+        assert f'id="{info.code.lower()}"' in codes, info.code
+        assert code_title(info.title, "zh") in codes, info.code
+
+
+@pytest.mark.parametrize("page", PYCON_PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_page_examples_print_what_the_page_shows(
     page: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -85,7 +85,7 @@ def test_build_a_dataset(tmp_path: Path) -> None:
         pytest.importorskip(module, reason="the examples extra is not installed")
     import pandas as pd
 
-    result = run("build_a_dataset.py", cwd=tmp_path)
+    result = run("build_a_dataset.py", "-o", "dataset", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown_output("build_a_dataset.py")
 
@@ -140,3 +140,23 @@ def test_the_notebook_tour_runs() -> None:
     assert any("image/png" in o.get("data", {}) for o in outputs)
     text = "".join(o.get("text", "") for o in outputs)
     assert "GI202 error requests.granted.natural_person" in text
+
+
+def test_build_a_dataset_writes_nothing_where_it_runs(tmp_path: Path) -> None:
+    for module in ("pandas", "pyarrow", "matplotlib"):
+        pytest.importorskip(module, reason="the examples extra is not installed")
+    import shutil
+    import tempfile
+
+    here = tmp_path / "here"
+    here.mkdir()
+    result = run("build_a_dataset.py", cwd=here)
+    assert result.returncode == 0, result.stderr
+    assert list(here.iterdir()) == []
+    wrote = [Path(line.removeprefix("wrote ")) for line in result.stdout.splitlines()
+             if line.startswith("wrote ")]
+    assert len(wrote) == 4 and all(p.is_file() for p in wrote)
+    folder = wrote[0].parent
+    assert folder.name.startswith("govinfo-dataset-")
+    assert folder.parent == Path(tempfile.gettempdir())
+    shutil.rmtree(folder)

@@ -231,5 +231,5 @@ def test_span_bomb_is_refused() -> None:
 def test_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "selectolax", None)
     monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)
-    with pytest.raises(ReaderError, match=r"pip install 'govinfo\[html\]'"):
+    with pytest.raises(ReaderError, match=r"pip install 'govinfo-cn\[html\]'"):
         read_bytes(b"<p>x</p>", kind="html")

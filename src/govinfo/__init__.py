@@ -20,10 +20,11 @@ from govinfo.model import Report
 
 if TYPE_CHECKING:
     from govinfo.api import parse, parse_bytes, parse_file
-    from govinfo.batch import aggregate, parse_many, to_frame
+    from govinfo.batch import aggregate, diagnostic_rows, parse_many, to_frame
     from govinfo.canonical import dump, dumps, from_dict, from_facts, load, loads, to_dict
     from govinfo.comparison import compare
     from govinfo.hookspecs import hookimpl
+    from govinfo.keylabels import label, label_key, label_map
     from govinfo.render import render
     from govinfo.rules import check
     from govinfo.schema import json_schema
@@ -49,6 +50,10 @@ _LAZY = {
     "parse_many": "govinfo.batch",
     "to_frame": "govinfo.batch",
     "aggregate": "govinfo.batch",
+    "diagnostic_rows": "govinfo.batch",
+    "label": "govinfo.keylabels",
+    "label_key": "govinfo.keylabels",
+    "label_map": "govinfo.keylabels",
     "hookimpl": "govinfo.hookspecs",
 }
 
@@ -79,12 +84,16 @@ __all__ = [
     "aggregate",
     "check",
     "compare",
+    "diagnostic_rows",
     "dump",
     "dumps",
     "from_dict",
     "from_facts",
     "hookimpl",
     "json_schema",
+    "label",
+    "label_key",
+    "label_map",
     "load",
     "loads",
     "parse",

@@ -26,7 +26,7 @@ import os
 import signal
 import stat
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -34,7 +34,7 @@ import attrs
 from attrs import frozen
 
 from govinfo.diagnostics import CodeInfo, Diagnostic, Severity
-from govinfo.errors import GovinfoError, ReaderError
+from govinfo.errors import GovinfoError, ReaderError, install_hint
 from govinfo.model import ActiveDisclosure2019, ActiveDisclosure2021, Report
 
 __all__ = [
@@ -42,14 +42,19 @@ __all__ = [
     "FACT_COLUMNS",
     "PARTIAL_SUM",
     "SUFFIXES",
+    "WIDE_HEAD",
     "BatchError",
     "aggregate",
     "diagnostic_rows",
     "fact_rows",
     "iter_paths",
+    "key_kinds",
     "parse_many",
     "read_one",
     "to_frame",
+    "wide_rows",
+    "wide_table",
+    "write_wide_parquet",
 ]
 
 #: The file suffixes :func:`iter_paths` collects from folders (compared case-insensitively).
@@ -211,8 +216,10 @@ def read_one(path: str | os.PathLike[str], *, check: bool = False) -> Report | B
     why = _not_a_file(name)
     if why is not None:
         return BatchError(name, "unreadable", why)
+    from govinfo.verdict import with_verdict
+
     try:
-        report = parse_file(name)
+        report = with_verdict(parse_file(name))
         if check:
             rules = rules_check()
             if rules is not None:
@@ -277,6 +284,7 @@ def parse_many(
     *,
     check: bool = False,
     chunksize: int | None = None,
+    progress: bool | None = None,
 ) -> Iterator[Report | BatchError]:
     """Parse files in parallel, yielding one result per path, in input order.
 
@@ -291,9 +299,26 @@ def parse_many(
     :param check: also run the consistency rules in the workers (see :func:`read_one`).
     :param chunksize: paths sent to a worker at a time; by default a few, more
         for long lists.
+    :param progress: show a progress bar (tqdm; a widget in Jupyter); by default
+        only when someone watches: in a notebook or when standard error is a
+        terminal (see :mod:`govinfo.progress`).
     :returns: an iterator of :class:`~govinfo.model.Report` or :class:`BatchError`.
         Closing it early stops the workers.
     """
+    from govinfo.progress import bar
+
+    total = len(paths) if isinstance(paths, Sized) else None
+    with bar(total, enabled=progress, desc="parse_many") as shown:
+        for result in _parse_many(paths, jobs, check, chunksize):
+            shown.update(1)
+            yield result
+        if not shown.disable:
+            shown.refresh()  # the last count is shown before the bar is wiped
+
+
+def _parse_many(
+    paths: Iterable[str | os.PathLike[str]], jobs: int | None, check: bool, chunksize: int | None
+) -> Iterator[Report | BatchError]:
     workers = _jobs(jobs)
     if isinstance(paths, Sized):
         workers = max(1, min(workers, len(paths)))
@@ -427,12 +452,78 @@ def _pandas() -> Any:
     except ImportError:
         raise ReaderError(
             "to_frame needs the optional dependency 'pandas', which is not installed: "
-            "run  pip install 'govinfo[pandas]'"
+            f"run  {install_hint('pandas')}"
         ) from None
 
 
-def to_frame(reports: Iterable[Report | BatchError]) -> Any:
-    """A pandas DataFrame of long-form facts, one row per fact.
+#: The columns of the wide form before the keys: which report, and why it gave none.
+WIDE_HEAD: tuple[str, ...] = ("source", "agency", "year", "format", "date", "error")
+
+
+@functools.cache
+def key_kinds() -> dict[str, Literal["count", "money"]]:
+    """Every fact key of a table cell (both formats) → ``"count"`` or ``"money"``,
+    in printed order (Table 2, 3, 4), from the formats' column units."""
+    from govinfo.formats import FORMATS
+
+    out: dict[str, Literal["count", "money"]] = {}
+    for name in ("2021", "2019"):
+        for table in FORMATS[name].tables:
+            for row in table.rows:
+                for c in row.columns:
+                    kind: Literal["count", "money"] = "money" if c.is_money else "count"
+                    out.setdefault(f"{table.key}.{row.key}.{c.key}", kind)
+    out["notes.processing_fee"] = "money"
+    return out
+
+
+def wide_rows(
+    reports: Iterable[Report | BatchError],
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The wide form: the columns (:data:`WIDE_HEAD`, then every key that any report
+    gives, in printed order) and one row per report with native values.
+
+    A :class:`BatchError`, or a report with no statutory table, gives a row whose
+    ``error`` says why (as in :func:`fact_rows`) and no values.
+    """
+    order = {k: i for i, k in enumerate(key_kinds())}
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for item in reports:
+        if isinstance(item, BatchError):
+            rows.append({"source": item.source, "error": f"{item.kind}: {item.message}"})
+            continue
+        m = item.meta
+        row: dict[str, Any] = {
+            "source": item.source,
+            "agency": m.agency,
+            "year": m.year,
+            "format": m.format,
+            "date": m.date.isoformat() if m.date else None,
+        }
+        if not _has_tables(item):
+            row["error"] = next(fact_rows(item))["error"]
+        else:
+            for key, value in item.facts().items():
+                if key in order:
+                    row[key] = value
+                    seen.add(key)
+        rows.append(row)
+    return [*WIDE_HEAD, *sorted(seen, key=order.__getitem__)], rows
+
+
+def to_frame(reports: Iterable[Report | BatchError], *, wide: bool = False) -> Any:
+    """A pandas DataFrame of the facts: long form by default, one row per fact.
+
+    With ``wide=True``: one row per report and one typed column per key, named by
+    the key (``requests.new.total``), in the order the tables print them, after
+    the columns ``source``, ``agency``, ``year``, ``format``, ``date`` and ``error``.
+    Counts are nullable integers (``Int64``: a blank cell is ``<NA>``, never 0 or
+    a float); money is exact, ``decimal.Decimal`` in yuan in an ``object`` column
+    (pandas has no exact decimal dtype). ``frame.to_parquet(path)`` writes the
+    counts as ``int64`` and the money as ``decimal128`` (pyarrow takes precision
+    and scale from the values). :func:`govinfo.label` gives a column's Chinese
+    label path, e.g. ``frame.rename(columns=govinfo.label_map())``.
 
     The columns are :data:`FACT_COLUMNS`; ``value`` holds Python values (``int``
     counts, ``Decimal`` money in yuan, ISO date strings), so
@@ -443,13 +534,71 @@ def to_frame(reports: Iterable[Report | BatchError]) -> Any:
 
     :param reports: reports, or the results of :func:`parse_many`.
     :raises govinfo.ReaderError: pandas is not installed (the message names
-        ``pip install 'govinfo[pandas]'``).
+        ``pip install 'govinfo-cn[pandas]'``).
     """
     pd = _pandas()
+    if wide:
+        columns, records = wide_rows(reports)
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        kinds = key_kinds()
+        types = {c: "Int64" for c in columns if kinds.get(c) == "count"}
+        types["year"] = "Int64"
+        for c in ("source", "agency", "format", "date", "error"):
+            types[c] = "string"
+        frame = frame.astype(types)
+        for c in columns:
+            if kinds.get(c) == "money":  # None and NaN alike become None beside Decimals
+                frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
+        return frame
     rows = (row for item in reports for row in fact_rows(item, native=True))
     frame = pd.DataFrame.from_records(rows, columns=list(FACT_COLUMNS))
     # Nullable integers: a missing year or line must not turn the column into floats.
     return frame.astype({"year": "Int64", "line": "Int64"})
+
+
+#: The Parquet type of money in the wide form: exact yuan to 1/10000 (a sum printed in
+#: 万元 with four decimals is whole fen), up to 10^34 yuan.
+MONEY_PRECISION, MONEY_SCALE = 38, 4
+
+
+def write_wide_parquet(reports: Iterable[Report | BatchError], path: str | os.PathLike[str]) -> int:
+    """Write the wide form (see :func:`to_frame` with ``wide=True``) as Parquet.
+
+    Counts are ``int64`` (null for a blank cell or an absent row), money is
+    ``decimal128(38, 4)`` in yuan, exact whatever unit the report printed, and
+    the text columns are strings. Needs pyarrow, not pandas.
+
+    :returns: the number of rows (reports and error rows) written.
+    :raises govinfo.ReaderError: pyarrow is not installed.
+    """
+    try:
+        pq = importlib.import_module("pyarrow.parquet")
+    except ImportError:
+        raise ReaderError(
+            f"writing Parquet needs the optional dependency 'pyarrow': run  "
+            f"{install_hint('parquet')}"
+        ) from None
+    columns, rows = wide_rows(reports)
+    pq.write_table(wide_table(columns, rows), os.fspath(path))
+    return len(rows)
+
+
+def wide_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> Any:
+    """The wide form as a pyarrow Table: ``int64`` counts and years, money as
+    ``decimal128(38, 4)`` yuan, text as strings (see :func:`write_wide_parquet`)."""
+    pa = importlib.import_module("pyarrow")
+    kinds = key_kinds()
+    fields = []
+    for c in columns:
+        kind = kinds.get(c)
+        if kind == "count" or c == "year":
+            fields.append((c, pa.int64()))
+        elif kind == "money":
+            fields.append((c, pa.decimal128(MONEY_PRECISION, MONEY_SCALE)))
+        else:
+            fields.append((c, pa.string()))
+    schema = pa.schema(fields)
+    return pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=schema)
 
 
 # --- Summing ---------------------------------------------------------------------------

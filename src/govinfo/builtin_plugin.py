@@ -54,7 +54,7 @@ def govinfo_rules() -> tuple[AnyRule, ...]:
 
 @hookimpl
 def govinfo_renderers() -> dict[str, Renderer | str]:
-    """``text``, ``markdown`` and ``html``, as references imported on first use."""
+    """``text``, ``markdown``, ``html`` and ``csv``, as references imported on first use."""
     from govinfo.render import BUILTIN_RENDERERS
 
     return dict(BUILTIN_RENDERERS)

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from govinfo.diagnostics import Diagnostic, Severity
+from govinfo.i18n import _, counts_text, severity_name
 from govinfo.model import Report
 from govinfo.render.layout import Cell, Document, Grid, Span, document, merge_grids
 
@@ -36,6 +37,17 @@ _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 CSS = """
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Songti SC", SimSun, serif;
   color: #111; background: #fff; margin: 0; }
+@media (prefers-color-scheme: dark) {
+  body { color: #e8e8e8; background: #121212; }
+  table.gi-table th { background: #2a2a2a !important; }
+  table.gi-table th, table.gi-table td, .gi-legend span { border-color: #8a8a8a !important; }
+  td.gi-error, span.gi-error, td.gi-warning, span.gi-warning, td.gi-info, span.gi-info
+    { color: #111; }
+  table.gi-diagnostics tr.gi-error td:first-child { color: #ef9a9a !important; }
+  table.gi-diagnostics tr.gi-warning td:first-child { color: #ffcc80 !important; }
+  table.gi-diagnostics tr.gi-info td:first-child { color: #90caf9 !important; }
+  .gi-suggestion { color: #a5d6a7 !important; }
+}
 main { max-width: 76em; margin: 0 auto; padding: 1em 1.5em 3em; line-height: 1.6; }
 header.gi-summary { border-bottom: 1px solid #999; margin-bottom: 1em; }
 header.gi-summary h1 { font-size: 1.1em; margin: 0.5em 0; font-family: sans-serif; }
@@ -108,7 +120,10 @@ def culprits(diagnostics: Sequence[Diagnostic], drawn: Iterable[str]) -> dict[st
 class _Marks:
     """What the page says about each key: its classes and its hover text."""
 
-    def __init__(self, diagnostics: Sequence[Diagnostic], doc: Document) -> None:
+    def __init__(
+        self, diagnostics: Sequence[Diagnostic], doc: Document, lang: str | None = None
+    ) -> None:
+        self.lang = lang
         drawn = _drawn_keys(doc)
         self.drawn = frozenset(drawn)
         self.culprits = culprits(diagnostics, drawn)
@@ -127,7 +142,10 @@ class _Marks:
         else:
             worst = next(s for s in _ORDER if any(d.severity == s for d in found))
             classes += ["gi-named", f"gi-named-{worst.value}"]
-        title = "\n".join(f"{d.code} {d.severity.value}: {d.message}" for d in found)
+        title = "\n".join(
+            f"{d.code} {severity_name(d.severity.value, self.lang)}: {d.text(self.lang)}"
+            for d in found
+        )
         return [
             ("class", " ".join(classes)),
             ("id", f"cell-{key}"),
@@ -176,8 +194,10 @@ def _table(grid: Grid, number: int, marks: _Marks) -> str:
 
 
 def _listing(diagnostics: Sequence[Diagnostic], marks: _Marks) -> str:
+    lang = marks.lang
     if not diagnostics:
-        return "<p>No diagnostics: every rule that could be checked holds.</p>"
+        none = _("No diagnostics: every rule that could be checked holds.", lang)
+        return f"<p>{escape(none)}</p>"
     rows = []
     for d in diagnostics:
         cells = []
@@ -185,45 +205,61 @@ def _listing(diagnostics: Sequence[Diagnostic], marks: _Marks) -> str:
             label = escape(k)
             # Only drawn cells have an anchor; a key such as "requests" names a whole table.
             cells.append(f'<a href="#cell-{label}">{label}</a>' if k in marks.drawn else label)
+        word = escape(_("suggestion", lang))
         suggestion = (
-            f'<br><span class="gi-suggestion">suggestion: {escape(d.suggestion)}</span>'
+            f'<br><span class="gi-suggestion">{word}: {escape(d.suggestion)}</span>'
             if d.suggestion
             else ""
         )
         rows.append(
-            f'<tr class="gi-{d.severity.value}"><td>{escape(d.severity.value)}</td>'
+            f'<tr class="gi-{d.severity.value}">'
+            f"<td>{escape(severity_name(d.severity.value, lang))}</td>"
             f"<td><code>{escape(d.code)}</code></td>"
             f"<td>{escape(str(d.line)) if d.line is not None else ''}</td>"
-            f"<td>{'<br>'.join(cells)}</td><td>{escape(d.message)}{suggestion}</td></tr>"
+            f"<td>{'<br>'.join(cells)}</td><td>{escape(d.text(lang))}{suggestion}</td></tr>"
         )
-    head = "<tr><th>severity</th><th>code</th><th>line</th><th>cells</th><th>message</th></tr>"
+    head = (
+        "<tr>"
+        + "".join(
+            f"<th>{escape(_(h, lang))}</th>"
+            for h in ("severity", "code", "line", "cells", "message")
+        )
+        + "</tr>"
+    )
     return f'<table class="gi-diagnostics">\n{head}\n' + "\n".join(rows) + "\n</table>"
 
 
-def check_page(report: Report, diagnostics: Sequence[Diagnostic] | None = None) -> str:
+def check_page(
+    report: Report, diagnostics: Sequence[Diagnostic] | None = None, *, lang: str | None = None
+) -> str:
     """A standalone UTF-8 HTML page of ``report`` with its diagnostics marked.
 
     :param report: the report to draw.
     :param diagnostics: what to mark and list; by default ``report.diagnostics``
         (``govinfo check`` passes the parse and rule diagnostics it prints).
+    :param lang: the language of the page's own words and of the code titles,
+        ``"en"`` or ``"zh"``; by default ``$GOVINFO_LANG``, else English.
     :returns: the page; it has no scripts and loads nothing.
     """
     found = tuple(report.diagnostics if diagnostics is None else diagnostics)
     doc = document(report)
-    marks = _Marks(found, doc)
+    marks = _Marks(found, doc, lang)
     counts = {s: sum(d.severity == s for d in found) for s in _ORDER}
     source = report.source or "report"
-    summary = ", ".join(
-        f"{n} {s.value}{'s' if n != 1 and s != Severity.INFO else ''}" for s, n in counts.items()
+    summary = counts_text(counts, lang)
+    hover = _(
+        ". Hover over a marked cell for its diagnostics; all of them are listed below the tables.",
+        lang,
     )
     body = [
         '<header class="gi-summary">',
-        f"<h1>govinfo check: {escape(source)}</h1>",
-        f"<p>{escape(summary)}. Hover over a marked cell for its diagnostics; "
-        "all of them are listed below the tables.</p>",
-        '<p class="gi-legend"><span class="gi-error">error</span>'
-        '<span class="gi-warning">warning</span><span class="gi-info">info</span>'
-        '<span class="gi-named gi-named-error">named by an error</span></p>',
+        f"<h1>{escape(_('govinfo check: {source}', lang).format(source=source))}</h1>",
+        f"<p>{escape(summary)}{escape(hover)}</p>",
+        f'<p class="gi-legend"><span class="gi-error">{escape(severity_name("error", lang))}'
+        f'</span><span class="gi-warning">{escape(severity_name("warning", lang))}</span>'
+        f'<span class="gi-info">{escape(severity_name("info", lang))}</span>'
+        '<span class="gi-named gi-named-error">'
+        f"{escape(_('named by an error', lang))}</span></p>",
         "</header>",
         f'<h2 class="gi-title">{_spans(doc.title, marks)}</h2>',
     ]
@@ -240,14 +276,16 @@ def check_page(report: Report, diagnostics: Sequence[Diagnostic] | None = None) 
             + "".join(f"<p>{_spans(p, marks)}</p>" for p in doc.signature)
             + "</footer>"
         )
+    heading = _("Diagnostics ({count})", lang).format(count=len(found))
     body += [
-        f'<section id="diagnostics">\n<h3>Diagnostics ({len(found)})</h3>',
+        f'<section id="diagnostics">\n<h3>{escape(heading)}</h3>',
         _listing(found, marks),
         "</section>",
     ]
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>govinfo check: {escape(source)}</title>\n<style>\n{CSS}\n</style>\n</head>\n"
+        f"<title>{escape(_('govinfo check: {source}', lang).format(source=source))}</title>\n"
+        f"<style>\n{CSS}\n</style>\n</head>\n"
         "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )

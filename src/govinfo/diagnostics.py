@@ -85,6 +85,81 @@ class Diagnostic:
         key = f" {self.key}" if self.key else ""
         return f"{where}: {self.code} {self.severity}{key}: {self.message}"
 
+    def text(self, lang: str | None = None) -> str:
+        """The message for a reader of ``lang`` (see :mod:`govinfo.i18n`).
+
+        English: :attr:`message`. Chinese: the code's Chinese title, then the
+        message, e.g. ``列合计不符：column 「总计」: …`` (the detail is the engine's
+        English, with the report's labels quoted in Chinese).
+
+        :param lang: ``"en"`` or ``"zh"``; by default ``$GOVINFO_LANG``, else English.
+        """
+        from govinfo.i18n import code_title, resolve
+
+        if resolve(lang) == "en":
+            return self.message
+        info = code_info(self.code)
+        title = code_title(info.title, "zh") if info is not None else self.code
+        return f"{title}：{self.message}"
+
+    def format(self, lang: str | None = None) -> str:
+        """The one-line form ``path:line:col: CODE severity key: message`` in ``lang``.
+
+        ``format("en")`` is ``str(d)``; ``format("zh")`` reads
+        ``report.txt:116:3: GI201 错误 requests.new.total: 申请数量不平衡：…``.
+
+        :param lang: ``"en"`` or ``"zh"``; by default ``$GOVINFO_LANG``, else English.
+        """
+        from govinfo.i18n import severity_name
+
+        where = self.path or "<text>"
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        key = f" {self.key}" if self.key else ""
+        severity = severity_name(self.severity.value, lang)
+        return f"{where}: {self.code} {severity}{key}: {self.text(lang)}"
+
+
+class DiagnosticList(list[Diagnostic]):
+    """The diagnostics :func:`govinfo.check` returns: a plain ``list`` that also shows
+    itself in Jupyter as a table (``_repr_html_``) and becomes a pandas DataFrame
+    with :meth:`to_frame`."""
+
+    def _repr_html_(self) -> str:
+        from govinfo.notebook import diagnostics_html
+
+        return diagnostics_html(self)
+
+    def to_frame(self) -> object:
+        """A pandas DataFrame, one row per diagnostic
+        (see :func:`govinfo.notebook.diagnostics_frame`)."""
+        from govinfo.notebook import diagnostics_frame
+
+        return diagnostics_frame(self)
+
+    def format(self, lang: str | None = None) -> str:
+        """One line per diagnostic (:meth:`Diagnostic.format`) in ``lang``."""
+        return "\n".join(d.format(lang) for d in self)
+
+
+def code_info(code: str) -> CodeInfo | None:
+    """The declaration of ``code``: a parse code of :data:`CODES`, a rule's (the rules
+    and the plugins' rules, when the rules are installed) or the batch sum's GI301."""
+    found = CODES.get(code)
+    if found is not None:
+        return found
+    import importlib.util
+
+    if importlib.util.find_spec("govinfo.rules") is not None:
+        from govinfo.rules import codes
+
+        found = codes().get(code)
+        if found is not None:
+            return found
+    from govinfo.batch import PARTIAL_SUM
+
+    return PARTIAL_SUM if code == PARTIAL_SUM.code else None
+
 
 def _c(code: str, severity: Severity, title: str, doc: str) -> tuple[str, CodeInfo]:
     return code, CodeInfo(code, severity, title, doc)
@@ -222,6 +297,15 @@ CODES: dict[str, CodeInfo] = dict(
             "A table region gives more rows or cells than ``parse(max_rows=, max_cells=)`` "
             "allow (1,000 rows and 20,000 cells by default, far above any statutory table); "
             "the rows from the one that crosses the cap on were not read.",
+        ),
+        _c(
+            "GI122",
+            E,
+            "not-a-report",
+            "The input has no section of the official skeleton and no statutory table: it "
+            "is not a 政府信息公开工作年度报告 (an empty file, another document, a web page "
+            "without the report). The report returned is empty; ``govinfo check`` and "
+            "``govinfo parse`` exit 1 and ``govinfo batch`` writes the file's error row.",
         ),
         _c(
             "GI130",

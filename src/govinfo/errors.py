@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+#: The name govinfo is published under on PyPI (``pip install govinfo-cn``); the
+#: import name stays ``govinfo``, as ``beautifulsoup4`` installs ``bs4``. The PyPI
+#: name ``govinfo`` belongs to an unrelated client of the US GovInfo API.
+DISTRIBUTION = "govinfo-cn"
+
+
+def install_hint(extra: str | None = None) -> str:
+    """The pip command that installs govinfo, with an optional extra:
+    ``pip install 'govinfo-cn[pandas]'``."""
+    return f"pip install '{DISTRIBUTION}[{extra}]'" if extra else f"pip install {DISTRIBUTION}"
+
 
 class GovinfoError(Exception):
     """The root of govinfo's exceptions.

@@ -439,3 +439,31 @@ for _cls in list(globals().values()):
     if isinstance(_cls, type) and attrs.has(_cls) and _cls.__module__ == __name__:
         attrs.resolve_types(_cls)
 del _cls
+
+
+# --- In a notebook: every table and row shows itself as an HTML table ----------------
+
+
+def _table_repr_html(self: Any) -> str:
+    from govinfo.notebook import table_html
+
+    return table_html(self)
+
+
+def _table_to_frame(self: Any) -> Any:
+    """The table as a pandas DataFrame (see :func:`govinfo.notebook.table_frame`)."""
+    from govinfo.notebook import table_frame
+
+    return table_frame(self)
+
+
+for _cls in list(globals().values()):
+    if (
+        isinstance(_cls, type)
+        and attrs.has(_cls)
+        and _cls.__module__ == __name__
+        and _cls not in (Report, Meta, Notes, Provenance, Section, Statement)
+    ):
+        _cls._repr_html_ = _table_repr_html  # type: ignore[attr-defined]
+        _cls.to_frame = _table_to_frame  # type: ignore[attr-defined]
+del _cls

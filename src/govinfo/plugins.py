@@ -354,8 +354,9 @@ def plugins() -> list[PluginInfo]:
             value, dist, version = state.entry_points.get(name, (None, None, None))
             if origin == "built-in":
                 from govinfo import __version__
+                from govinfo.errors import DISTRIBUTION
 
-                dist, version = "govinfo", __version__
+                dist, version = DISTRIBUTION, __version__
             callers = {c.name for c in pm.get_hookcallers(plugin) or ()}
             out.append(
                 PluginInfo(

@@ -95,8 +95,27 @@ def clean_line(number: int, raw: str) -> Line:
     return Line(number, 0, "".join(out), tuple(removed))
 
 
+def _not_text(value: object) -> str:
+    kind = type(value).__name__
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return (
+            f"govinfo.parse() reads text (str), not {kind}: for the bytes of a file "
+            "(text in any encoding, HTML, .docx or PDF) use govinfo.parse_bytes(data), "
+            "or govinfo.parse_file(path) for a path"
+        )
+    return (
+        f"govinfo.parse() reads text (str), not {kind}: use govinfo.parse_file(path) "
+        "for a file, or govinfo.parse_bytes(data) for its bytes"
+    )
+
+
 def split_lines(text: str) -> list[Line]:
-    """Every line of ``text`` (any of \\n, \\r\\n, \\r), cleaned; page numbers become blank."""
+    """Every line of ``text`` (any of \\n, \\r\\n, \\r), cleaned; page numbers become blank.
+
+    :raises TypeError: ``text`` is not a ``str`` (bytes name ``govinfo.parse_bytes``).
+    """
+    if not isinstance(text, str):
+        raise TypeError(_not_text(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raws = text.split("\n")
     if any(start in text for start in _DEBRIS_STARTS):

@@ -21,44 +21,55 @@ from govinfo.cli._common import (
     rules_check,
     with_path,
 )
+from govinfo.i18n import _
 
 
 def add_parsers(sub: Any) -> None:
     """Add ``parse``, ``render``, ``diff`` and ``rules`` to ``sub`` (argparse subparsers)."""
     p = sub.add_parser(
         "parse",
-        help="print a report as canonical JSON (or --facts)",
-        description="Print a report as canonical JSON; its parse diagnostics go to standard error.",
+        help=_("print a report as canonical JSON (or --facts)"),
+        description=_(
+            "Print a report as canonical JSON; its parse diagnostics "
+            "go to standard error. Exit status: 0, or 1 when the input "
+            "is not a report at all (GI122: no section or table "
+            "found)."
+        ),
     )
     p.add_argument(
         "file",
         nargs="?",
         metavar="FILE",
-        help="a report file, or - for standard input (the default)",
+        help=_("a report file, or - for standard input (the default)"),
     )
     p.add_argument(
-        "--sample", action="store_true", help="read the sample report shipped with govinfo"
+        "--sample", action="store_true", help=_("read the sample report shipped with govinfo")
     )
-    p.add_argument("--facts", action="store_true", help="print the flat taxonomy facts instead")
-    p.set_defaults(func=run_parse)
+    p.add_argument("--facts", action="store_true", help=_("print the flat taxonomy facts instead"))
+    p.set_defaults(func=run_parse, parser=p)
 
     p = sub.add_parser(
         "render",
-        help="draw a report in its official layout",
-        description="Draw a report (any readable file, or canonical JSON) in the official layout.",
+        help=_("draw a report in its official layout"),
+        description=_(
+            "Draw a report (any readable file, or canonical JSON) in the official layout."
+        ),
     )
-    p.add_argument("file", metavar="FILE", help="a report file, or - for standard input")
+    p.add_argument("file", metavar="FILE", help=_("a report file, or - for standard input"))
     p.add_argument(
         "--to",
         default="text",
         metavar="FORMAT",
-        help="text (default), markdown, html, or a format a plugin registered",
+        help=_(
+            "text (default), markdown, html, csv (the facts as key,label,value "
+            "rows), or a format a plugin registered"
+        ),
     )
     p.set_defaults(func=run_render)
 
     p = sub.add_parser(
         "diff",
-        help="the facts that differ between two reports",
+        help=_("the facts that differ between two reports"),
         description="Print the facts that differ between two reports (two "
         "drafts, or two years of one agency), then, for two years, the "
         "diagnostics of the cross-year rules with OLD as the previous year. "
@@ -72,7 +83,7 @@ def add_parsers(sub: Any) -> None:
 
     p = sub.add_parser(
         "rules",
-        help="list every diagnostic code with its severity and doc",
+        help=_("list every diagnostic code with its severity and doc"),
         description="List every diagnostic code: the parse stage's, the "
         "consistency rules' and the batch sum's. Give codes for their full docs.",
     )
@@ -97,6 +108,14 @@ def run_parse(args: argparse.Namespace) -> int:
         text = resources.files("govinfo").joinpath("data/sample.txt").read_text("utf-8")
         report = parse(text, source="sample.txt")
     else:
+        if args.file is None and sys.stdin is not None and sys.stdin.isatty():
+            # Nothing piped in: waiting for a report typed at the terminal helps nobody.
+            args.parser.print_usage(sys.stderr)
+            print(
+                _("govinfo parse: give a report FILE, - to read standard input, or --sample"),
+                file=sys.stderr,
+            )
+            return EXIT_TROUBLE
         report = read_report(args.file or STDIN)
     if args.facts:
         facts = {k: _jsonable(v) for k, v in report.facts().items()}
@@ -109,7 +128,10 @@ def run_parse(args: argparse.Namespace) -> int:
     style = Style.for_stream(sys.stderr)
     for d in report.diagnostics:
         print(style.diagnostic(with_path(d, d.path or report.source)), file=sys.stderr)
-    return EXIT_OK
+    from govinfo.verdict import NOT_A_REPORT
+
+    # The JSON is printed all the same; the status says the input was no report.
+    return EXIT_FOUND if any(d.code == NOT_A_REPORT for d in report.diagnostics) else EXIT_OK
 
 
 def run_render(args: argparse.Namespace) -> int:
@@ -118,7 +140,9 @@ def run_render(args: argparse.Namespace) -> int:
 
     if args.to not in renderers():
         known = ", ".join(sorted(renderers()))
-        raise CommandError(f"no renderer named {args.to!r} (known: {known})")
+        raise CommandError(
+            _("no renderer named {name} (known: {known})").format(name=repr(args.to), known=known)
+        )
     report = read_report(args.file)
     out = render(report, args.to)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
@@ -213,13 +237,29 @@ def run_rules(args: argparse.Namespace) -> int:
         ]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
+    from govinfo.i18n import code_summary, code_title, resolve, severity_name
+
     style = Style.for_stream(sys.stdout)
+    zh = resolve() == "zh"
     for e in entries:
-        head = f"{style.paint(e.code, '1')}  {e.severity:<7}  {e.name}"
-        if args.codes:
-            print(f"{head}  ({e.stage})\n\n{e.doc}\n")
+        if zh:
+            # The Chinese title beside the English one, which --select and the docs use.
+            head = (
+                f"{style.paint(e.code, '1')}  {severity_name(e.severity)}  "
+                f"{code_title(e.name)} ({e.name})"
+            )
+            summary = code_summary(e.code) or _first_sentence(e.code, e.doc)
         else:
-            print(f"{head}: {_first_sentence(e.code, e.doc)}")
+            head = f"{style.paint(e.code, '1')}  {e.severity:<7}  {e.name}"
+            summary = _first_sentence(e.code, e.doc)
+        if args.codes:
+            print(
+                f"{head}  ({e.stage})\n\n{summary}\n\n{e.doc}\n"
+                if zh
+                else f"{head}  ({e.stage})\n\n{e.doc}\n"
+            )
+        else:
+            print(f"{head}: {summary}")
     if rules_check() is None and not args.codes:
         print(
             "(the consistency rules are not installed: only the parse and sum codes are listed)",

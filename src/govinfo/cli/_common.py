@@ -37,10 +37,14 @@ def read_report(path: str) -> Report:
     """Read a report argument: a file in any format govinfo reads, canonical JSON
     (``.json``, or standard input starting with ``{``), or ``-`` for standard input.
 
+    A text that is not a report at all gets the GI122 error (see
+    :mod:`govinfo.verdict`).
+
     :raises CommandError: the input cannot be read; the message names it.
     :raises PluginError: a plugin is broken (not the input's fault: ``main`` says so).
     """
     from govinfo.errors import GovinfoError, PluginError
+    from govinfo.verdict import with_verdict
 
     try:
         if path == STDIN:
@@ -50,21 +54,26 @@ def read_report(path: str) -> Report:
                 return _from_json(fh.read(), path)
         from govinfo.api import parse_file
 
-        return parse_file(path)
+        return with_verdict(parse_file(path))
     except PluginError:
         raise
     except GovinfoError as exc:
         raise CommandError(str(exc) if exc.where else f"{path}: {exc}") from None
     except OSError as exc:
-        raise CommandError(f"{path}: cannot open the file: {exc.strerror}") from None
+        from govinfo.i18n import _
+
+        raise CommandError(
+            _("{path}: cannot open the file: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
 
 
 def _from_bytes(data: bytes, name: str) -> Report:
     from govinfo.api import parse_bytes
+    from govinfo.verdict import with_verdict
 
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return _from_json(data, name)
-    return parse_bytes(data, source=name)
+    return with_verdict(parse_bytes(data, source=name))
 
 
 def _from_json(data: bytes, name: str) -> Report:
@@ -219,8 +228,11 @@ class Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and text else text
 
     def diagnostic(self, d: Diagnostic) -> str:
-        """``d`` as ``str(d)`` prints it (``path:line:col: CODE severity key: message``),
-        coloured."""
+        """``d`` as ``d.format()`` prints it (``path:line:col: CODE severity key:
+        message``, ``str(d)`` in English; in Chinese the severity and the code's title
+        are translated), coloured."""
+        from govinfo.i18n import severity_name
+
         where = d.path or "<text>"
         if d.line is not None:
             where += f":{d.line}:{d.column or 1}"
@@ -228,7 +240,7 @@ class Style:
         key = f" {self.paint(d.key, '2')}" if d.key else ""
         return (
             f"{self.paint(where, '1')}: {self.paint(d.code, '1;' + colour)} "
-            f"{self.paint(d.severity.value, colour)}{key}: {d.message}"
+            f"{self.paint(severity_name(d.severity.value), colour)}{key}: {d.text()}"
         )
 
 
@@ -238,11 +250,10 @@ def plural(n: int, word: str) -> str:
 
 
 def severity_counts(diagnostics: Iterable[Diagnostic]) -> str:
-    """``2 errors, 1 warning, 0 info``."""
+    """``2 errors, 1 warning, 0 info`` (``2 个错误，1 个警告，0 条提示`` in Chinese)."""
+    from govinfo.i18n import counts_text
+
     counts = dict.fromkeys(Severity, 0)
     for d in diagnostics:
         counts[d.severity] += 1
-    return (
-        f"{plural(counts[Severity.ERROR], 'error')}, "
-        f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]:,} info"
-    )
+    return counts_text(counts)

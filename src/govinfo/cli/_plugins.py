@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from govinfo.cli._common import EXIT_FOUND, EXIT_OK, Style
+from govinfo.i18n import _
 
 if TYPE_CHECKING:
     from govinfo.plugins import PluginInfo
@@ -16,7 +17,7 @@ def add_parser(sub: Any) -> None:
     """Add the ``plugins`` subcommand to ``sub`` (an argparse subparsers object)."""
     p = sub.add_parser(
         "plugins",
-        help="list the plugins loaded, what they add and where they come from",
+        help=_("list the plugins loaded, what they add and where they come from"),
         description="List govinfo's own plugin and every plugin installed under the "
         "entry-point group 'govinfo': its distribution, module and hooks, or why it "
         "failed to load. GOVINFO_DISABLE_PLUGINS=name1,name2 (or *) keeps entry points "

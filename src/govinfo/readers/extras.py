@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govinfo.errors import ReaderError
+from govinfo.errors import DISTRIBUTION, ReaderError, install_hint
 
 #: Reader name → (extra name, the distribution it installs).
 EXTRAS: dict[str, tuple[str, str]] = {
@@ -18,5 +18,5 @@ def missing_extra(reader: str) -> ReaderError:
     extra, dist = EXTRAS[reader]
     return ReaderError(
         f"reading {reader.upper()} needs the optional dependency {dist!r}, which is not "
-        f"installed: run  pip install 'govinfo[{extra}]'  (or 'govinfo[all]')"
+        f"installed: run  {install_hint(extra)}  (or '{DISTRIBUTION}[all]')"
     )

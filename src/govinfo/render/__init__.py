@@ -2,9 +2,10 @@
 
 Renderers are looked up by name. Plugins add theirs through the
 ``govinfo_renderers`` hook (:mod:`govinfo.hookspecs`), which is also how the
-built-ins arrive: ``"text"`` (tab-separated rows), ``"markdown"`` (pipe tables)
-and ``"html"`` (a standalone page), whose modules are imported the first time
-they are used. A session adds one with :func:`register_renderer`.
+built-ins arrive: ``"text"`` (tab-separated rows), ``"markdown"`` (pipe tables),
+``"html"`` (a standalone page) and ``"csv"`` (the facts as ``key,label,value``
+rows), whose modules are imported the first time they are used. A session adds
+one with :func:`register_renderer`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ BUILTIN_RENDERERS: dict[str, str] = {
     "text": "govinfo.render.text:render_text",
     "markdown": "govinfo.render.markdown:render_markdown",
     "html": "govinfo.render.html:render_html",
+    "csv": "govinfo.render.facts:render_csv",
 }
 #: Renderers registered in this session with :func:`register_renderer`; they win
 #: over a plugin's of the same name.
@@ -81,21 +83,28 @@ def renderers() -> dict[str, Renderer]:
     return {name: _resolve(entry) for name, entry in _table().items()}
 
 
-def render(report: Report, fmt: str = "text") -> str:
+def render(report: Report, fmt: str = "text", *, lang: str | None = None) -> str:
     """Render ``report`` with the renderer registered as ``fmt``.
 
     :param report: the report to render.
-    :param fmt: ``"text"``, ``"markdown"``, ``"html"`` or a name a plugin registered.
+    :param fmt: ``"text"``, ``"markdown"``, ``"html"``, ``"csv"`` or a name a plugin
+        registered.
+    :param lang: the language of govinfo's own words in the rendering (the HTML
+        page's diagnostics, for one), ``"en"`` or ``"zh"``; by default
+        ``$GOVINFO_LANG``, else English. The report's own text is never translated.
     :returns: the rendering.
     :raises GovinfoError: for a name no renderer is registered under.
     :raises PluginError: a plugin's renderer failed (raised, or returned something
         other than text), or a plugin is broken.
     """
+    from govinfo.i18n import using
+
     table = _table()
     if fmt not in table:
         known = ", ".join(sorted(table))
         raise GovinfoError(f"no renderer named {fmt!r} (known: {known})", where=fmt)
-    return _resolve(table[fmt])(report)
+    with using(lang):
+        return _resolve(table[fmt])(report)
 
 
 class _CallableModule(types.ModuleType):
@@ -108,8 +117,8 @@ class _CallableModule(types.ModuleType):
     whichever of the two the attribute holds.
     """
 
-    def __call__(self, report: Report, fmt: str = "text") -> str:
-        return render(report, fmt)
+    def __call__(self, report: Report, fmt: str = "text", *, lang: str | None = None) -> str:
+        return render(report, fmt, lang=lang)
 
 
 sys.modules[__name__].__class__ = _CallableModule

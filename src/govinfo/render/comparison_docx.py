@@ -1,6 +1,6 @@
 """A :class:`~govinfo.comparison.Comparison` as a Word document, for offices that pass documents on.
 
-Needs python-docx (``pip install 'govinfo[docx]'``). The document holds the
+Needs python-docx (``pip install 'govinfo-cn[docx]'``). The document holds the
 rates, each part of the two years side by side (a two-column table, repeated
 sentences highlighted in yellow), the changed cells and the problems, with the
 labels of :mod:`govinfo.render.comparison`.
@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from govinfo.comparison import _SENTENCE, Comparison, normalize
-from govinfo.errors import GovinfoError
+from govinfo.errors import GovinfoError, install_hint
 from govinfo.render.comparison import (
     _NUMERALS,
     change_text,
@@ -57,7 +57,7 @@ def render_comparison_docx(c: Comparison, lang: str = "zh") -> bytes:
         import docx
         from docx.enum.text import WD_COLOR_INDEX
     except ImportError as exc:  # pragma: no cover - the docx extra is missing
-        raise GovinfoError("writing .docx needs python-docx: pip install 'govinfo[docx]'") from exc
+        raise GovinfoError(f"writing .docx needs python-docx: {install_hint('docx')}") from exc
     doc = docx.Document()
     doc.add_heading(title(c, lang), level=0)
     doc.add_heading(_("Repetition rates", lang), level=1)

@@ -18,26 +18,55 @@ from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.model import Report
 from govinfo.render.layout import Cell, Document, Grid, Span, document, merge_grids
 
-__all__ = ["CSS", "fragment", "render_html"]
+__all__ = ["CSS", "PAGE_CSS", "fragment", "render_html"]
 
 #: The stylesheet, scoped to ``.govinfo-report`` so a notebook page is left alone.
+#: It sets no text colour of its own: the text keeps the colour of the page, or of
+#: the notebook's theme (JupyterLab's ``--jp-*`` variables, VS Code's follow them),
+#: so it stays readable in light and dark themes alike. Fills are translucent and
+#: the severity colours have a lighter variant under ``prefers-color-scheme: dark``.
 CSS = """
 .govinfo-report { font-family: "Noto Serif CJK SC", "Songti SC", SimSun, serif;
-  line-height: 1.6; max-width: 72em; margin: 1em auto; color: #111; }
+  line-height: 1.6; max-width: 72em; margin: 1em auto;
+  color: var(--jp-content-font-color1, inherit);
+  --gi-rule: var(--jp-border-color1, rgba(128, 128, 128, 0.75));
+  --gi-head: var(--jp-layout-color2, rgba(128, 128, 128, 0.14));
+  --gi-error: #c62828; --gi-warning: #8a5a00; --gi-info: #0d47a1; }
 .govinfo-report h1 { text-align: center; font-size: 1.5em; }
 .govinfo-report h2 { font-size: 1.15em; margin-top: 1.5em; }
-.govinfo-report table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
-.govinfo-report th, .govinfo-report td { border: 1px solid #444; padding: 0.2em 0.45em; }
-.govinfo-report th { background: #f3f3f3; font-weight: normal; }
+.govinfo-report table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em;
+  color: inherit; background: transparent; }
+.govinfo-report th, .govinfo-report td { border: 1px solid var(--gi-rule);
+  padding: 0.2em 0.45em; color: inherit; }
+.govinfo-report th { background: var(--gi-head); font-weight: normal; }
 .govinfo-report th.gi-block { text-align: left; font-weight: bold; }
-.govinfo-report td { text-align: right; min-width: 2.5em; font-variant-numeric: tabular-nums; }
-.govinfo-report td.gi-error { background: #fbd5d5; outline: 2px solid #c62828; }
-.govinfo-report td.gi-warning { background: #fff1c2; }
-.govinfo-report td.gi-info { background: #dcecfb; }
+.govinfo-report td { text-align: right; min-width: 2.5em; font-variant-numeric: tabular-nums;
+  background: transparent; }
+.govinfo-report td.gi-error { background: rgba(229, 57, 53, 0.28); outline: 2px solid #e53935; }
+.govinfo-report td.gi-warning { background: rgba(255, 179, 0, 0.28); }
+.govinfo-report td.gi-info { background: rgba(30, 136, 229, 0.22); }
 .govinfo-report .gi-signature { text-align: right; margin-top: 2em; }
-.govinfo-report .gi-diagnostics li.gi-error { color: #b71c1c; }
-.govinfo-report .gi-diagnostics li.gi-warning { color: #8a5a00; }
-.govinfo-report .gi-diagnostics li.gi-info { color: #0d47a1; }
+.govinfo-report .gi-diagnostics li.gi-error, .govinfo-report tr.gi-error td.gi-severity
+  { color: var(--gi-error); }
+.govinfo-report .gi-diagnostics li.gi-warning, .govinfo-report tr.gi-warning td.gi-severity
+  { color: var(--gi-warning); }
+.govinfo-report .gi-diagnostics li.gi-info, .govinfo-report tr.gi-info td.gi-severity
+  { color: var(--gi-info); }
+.govinfo-report table.gi-list td { text-align: left; vertical-align: top; }
+.govinfo-report .gi-suggestion { color: #2e7d32; }
+@media (prefers-color-scheme: dark) {
+  .govinfo-report { --gi-error: #ef9a9a; --gi-warning: #ffcc80; --gi-info: #90caf9; }
+  .govinfo-report .gi-suggestion { color: #a5d6a7; }
+}
+body.jp-mod-dark .govinfo-report, [data-jp-theme-light="false"] .govinfo-report,
+body.vscode-dark .govinfo-report
+  { --gi-error: #ef9a9a; --gi-warning: #ffcc80; --gi-info: #90caf9; }
+""".strip()
+
+#: The standalone page's colours: light by default, dark when the reader's system is.
+PAGE_CSS = """
+body { color: #111; background: #fff; }
+@media (prefers-color-scheme: dark) { body { color: #e8e8e8; background: #121212; } }
 """.strip()
 
 _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -98,26 +127,28 @@ def _table(grid: Grid, number: int, findings: Mapping[str, list[Diagnostic]]) ->
     return f'<table class="gi-table gi-table-{number}">\n' + "\n".join(rows) + "\n</table>"
 
 
-def _diagnostics(diagnostics: tuple[Diagnostic, ...]) -> str:
+def _diagnostics(diagnostics: tuple[Diagnostic, ...], lang: str | None = None) -> str:
+    from govinfo.i18n import _, severity_name
+
     if not diagnostics:
         return ""
     items = []
     for d in diagnostics:
-        where = f" (line {d.line})" if d.line is not None else ""
+        where = _(" (line {line})", lang).format(line=d.line) if d.line is not None else ""
         key = f" <code>{escape(', '.join(d.keys))}</code>" if d.keys else ""
         items.append(
             f'<li class="gi-{d.severity.value}"><code>{escape(d.code)}</code> '
-            f"{escape(d.severity.value)}{key}{escape(where)}: {escape(d.message)}</li>"
+            f"{escape(severity_name(d.severity.value, lang))}{key}{escape(where)}: "
+            f"{escape(d.text(lang))}</li>"
         )
+    heading = _("Diagnostics ({count})", lang).format(count=len(diagnostics))
     return (
         '<section class="gi-diagnostics">\n'
-        f"<h2>Diagnostics ({len(diagnostics)})</h2>\n<ul>\n"
-        + "\n".join(items)
-        + "\n</ul>\n</section>"
+        f"<h2>{escape(heading)}</h2>\n<ul>\n" + "\n".join(items) + "\n</ul>\n</section>"
     )
 
 
-def _body(doc: Document, diagnostics: tuple[Diagnostic, ...]) -> str:
+def _body(doc: Document, diagnostics: tuple[Diagnostic, ...], lang: str | None = None) -> str:
     findings = _findings(diagnostics)
     out = [f"<h1>{_spans(doc.title)}</h1>"]
     out += [f'<p class="gi-preamble">{_spans(p)}</p>' for p in doc.preamble]
@@ -133,20 +164,21 @@ def _body(doc: Document, diagnostics: tuple[Diagnostic, ...]) -> str:
             + "".join(f"<p>{_spans(p)}</p>" for p in doc.signature)
             + "</footer>"
         )
-    diag = _diagnostics(diagnostics)
+    diag = _diagnostics(diagnostics, lang)
     if diag:
         out.append(diag)
     return "\n".join(out)
 
 
-def fragment(report: Report) -> str:
+def fragment(report: Report, *, lang: str | None = None) -> str:
     """The report as an HTML fragment (a ``div`` with its own scoped ``style``).
 
     Suited to embedding in another page or a notebook cell.
 
     :param report: the report to render.
+    :param lang: the language of govinfo's own words (see :mod:`govinfo.i18n`).
     """
-    body = _body(document(report), report.diagnostics)
+    body = _body(document(report), report.diagnostics, lang)
     return f'<div class="govinfo-report">\n<style>\n{CSS}\n</style>\n{body}\n</div>\n'
 
 
@@ -160,7 +192,7 @@ def render_html(report: Report) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n<style>\n{PAGE_CSS}\n{CSS}\n</style>\n</head>\n<body>\n"
         f'<article class="govinfo-report">\n{_body(doc, report.diagnostics)}\n</article>\n'
         "</body>\n</html>\n"
     )

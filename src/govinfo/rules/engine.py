@@ -25,7 +25,7 @@ from typing import cast
 
 from attrs import field, frozen
 
-from govinfo.diagnostics import CodeInfo, Diagnostic, Severity
+from govinfo.diagnostics import CodeInfo, Diagnostic, DiagnosticList, Severity
 from govinfo.errors import PluginError
 from govinfo.formats import FORMATS
 from govinfo.model import Report
@@ -213,7 +213,7 @@ class Context:
 
 def check(
     report: Report, *, previous: Report | None = None, registry: Registry = REGISTRY
-) -> list[Diagnostic]:
+) -> DiagnosticList:
     """Check every registered rule; the report is never changed.
 
     :param report: the report to check: parsed, loaded or built with ``from_facts``.
@@ -221,7 +221,9 @@ def check(
         cross-year rules; without it they do not run.
     :param registry: the rules to run (the default holds the built-ins and plugins).
     :returns: the diagnostics, sorted by source line, then column and code; a
-        plugin's rule that fails gives one GI290 instead of its findings.
+        plugin's rule that fails gives one GI290 instead of its findings. It is a
+        ``list`` (a :class:`~govinfo.diagnostics.DiagnosticList`) that shows itself
+        as a table in Jupyter and has ``to_frame()`` and ``format(lang=)``.
     :raises PluginError: a plugin is broken (see :func:`govinfo.plugins.collect`),
         so the rules of the default registry cannot be loaded.
     """
@@ -256,7 +258,7 @@ def check(
     located = locate([(eq.terms, net) for _, eq, net in broken])
     out.extend(_broken(rule, eq, ctx, located.get(i)) for i, (rule, eq, _) in enumerate(broken))
     out.sort(key=lambda d: (d.line is None, d.line or 0, d.column or 0, d.code, d.keys))
-    return out
+    return DiagnosticList(out)  # a list that shows itself as a table in Jupyter
 
 
 def _run(rule: Rule, ctx: Context) -> list[Diagnostic]:
