@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import govinfo
+
 from govinfo.batch import diagnostic_rows, fact_rows, read_one
 from govinfo.cli import main
 from govinfo.diagnostics import CODES, Severity
@@ -95,3 +97,14 @@ def test_batch_writes_the_error_row_and_the_diagnostic(junk: Path) -> None:
     assert len(rows) == 1 and rows[0]["key"] is None
     assert rows[0]["error"].startswith("empty: no statutory table was found")
     assert [r["code"] for r in diagnostic_rows(item) if r["severity"] == "error"] == ["GI122"]
+
+
+def test_the_python_api_returns_the_report_with_the_error() -> None:
+    # The same verdict as the command line's, from govinfo.parse itself: one error,
+    # first, and the (empty) report still returned, never an exception.
+    for text in ("", "The quick brown fox jumps over the lazy dog. " * 20):
+        report = govinfo.parse(text)
+        assert report.diagnostics[0].code == "GI122"
+        assert report.diagnostics[0].severity == "error"
+        assert [d.code for d in report.diagnostics].count("GI122") == 1
+    assert all(d.code != "GI122" for d in govinfo.parse_file(SAMPLE).diagnostics)

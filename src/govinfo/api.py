@@ -23,6 +23,7 @@ from govinfo.segment import segment, unglue
 from govinfo.skeleton import Skeleton, build
 from govinfo.source import Line, split_lines
 from govinfo.tables import TABLE_NAMES, TableReading, read_tables, section_hint
+from govinfo.verdict import with_verdict
 
 #: The default limit on input size, in characters (the largest real reports are
 #: a few hundred thousand characters; scraped pages with navigation rarely pass 1 M).
@@ -78,7 +79,8 @@ def parse(
         return Report(diagnostics=(diag,), source=source)
     lines = unglue(split_lines(text))
     skeleton = build(segment(lines))
-    return _report(lines, skeleton, source, (max_rows, max_cells))
+    # A text with no section and no table is no report: one error says so (GI122).
+    return with_verdict(_report(lines, skeleton, source, (max_rows, max_cells)))
 
 
 def parse_bytes(data: bytes, *, kind: str | None = None, source: str | None = None) -> Report:

@@ -216,10 +216,8 @@ def read_one(path: str | os.PathLike[str], *, check: bool = False) -> Report | B
     why = _not_a_file(name)
     if why is not None:
         return BatchError(name, "unreadable", why)
-    from govinfo.verdict import with_verdict
-
     try:
-        report = with_verdict(parse_file(name))
+        report = parse_file(name)
         if check:
             rules = rules_check()
             if rules is not None:

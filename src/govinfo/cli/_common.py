@@ -44,7 +44,6 @@ def read_report(path: str) -> Report:
     :raises PluginError: a plugin is broken (not the input's fault: ``main`` says so).
     """
     from govinfo.errors import GovinfoError, PluginError
-    from govinfo.verdict import with_verdict
 
     try:
         if path == STDIN:
@@ -54,7 +53,7 @@ def read_report(path: str) -> Report:
                 return _from_json(fh.read(), path)
         from govinfo.api import parse_file
 
-        return with_verdict(parse_file(path))
+        return parse_file(path)
     except PluginError:
         raise
     except GovinfoError as exc:
@@ -69,11 +68,10 @@ def read_report(path: str) -> Report:
 
 def _from_bytes(data: bytes, name: str) -> Report:
     from govinfo.api import parse_bytes
-    from govinfo.verdict import with_verdict
 
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return _from_json(data, name)
-    return with_verdict(parse_bytes(data, source=name))
+    return parse_bytes(data, source=name)
 
 
 def _from_json(data: bytes, name: str) -> Report:
