@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 import govinfo
-
 from govinfo.batch import diagnostic_rows, fact_rows, read_one
 from govinfo.cli import main
 from govinfo.diagnostics import CODES, Severity
