@@ -14,7 +14,8 @@ it is built from the leaves upward:
   ``new + carried_over == results_total + carried_forward``. The 总计 column is the
   sum of the six applicant columns, row by row.
 - Table 4: the four outcomes per group are drawn, ``total`` is their sum.
-- Table 2 (2021): ``in_force >= issued``; 2019: ``prev_items + change >= 0``.
+- Table 2 (2021): ``in_force >= issued``; 2019: ``prev_items + change >= 0`` and
+  ``total_published >= new_published``.
 
 With ``consistent=False`` a few cells of Tables 3 and 4 are drawn independently
 (blank included) and the rest are 0, so the arithmetic holds only by accident: use
@@ -230,9 +231,12 @@ def _items2019(draw: Draw[Any], cls: type[T], consistent: bool) -> T:
     return cls(prev_items=prev, change=change, decisions=draw(counts()))  # type: ignore[call-arg]
 
 
-@functools.cache
-def _documents2019() -> st.SearchStrategy[Documents2019]:
-    return st.builds(Documents2019, counts(), counts(), counts())
+@st.composite
+def _documents2019(draw: Draw[Any], consistent: bool) -> Documents2019:
+    new_published = draw(counts())
+    # 对外公开总数量 counts what was published in all, this year's new ones included
+    total = new_published + draw(counts()) if consistent else draw(counts())
+    return Documents2019(new_made=draw(counts()), new_published=new_published, total_published=total)
 
 
 @st.composite
@@ -248,7 +252,7 @@ def table2(
 ) -> ActiveDisclosure2019 | ActiveDisclosure2021:
     """Table 2 (主动公开) for ``format``; money in yuan, 本年增/减 possibly negative."""
     if format == "2019":
-        docs = _documents2019()
+        docs = _documents2019(consistent)
         return ActiveDisclosure2019(
             rules=draw(docs),
             normative_documents=draw(docs),

@@ -185,18 +185,18 @@ def test_rows_with_their_cells_run_together() -> None:
     )
     report = govinfo.parse(glued)
     base, facts = govinfo.parse(TAB).facts(), report.facts()
-    # Table 2 has no arithmetic: 「5-130」 is (5, -1, 30) or (5, -13, 0); 「4+211」 is
-    # (4, 2, 11) or (4, 21, 1). Those rows stay blank and say so; all else is recovered.
-    undecided = {
-        f"active.{r}.{c}"
-        for r in ("licensing", "penalty")
-        for c in ("prev_items", "change", "decisions")
-    }
+    # Table 2 has no sums: 「5-130」 is (5, -1, 30) or (5, -13, 0), and only the first
+    # leaves a count of items ≥ 0 (上一年项目数量 + 本年增/减); 「4+211」 is (4, 2, 11) or
+    # (4, 21, 1), which nothing decides: that row is unread and says so.
+    undecided = {f"active.penalty.{c}" for c in ("prev_items", "change", "decisions")}
     assert {k for k in base if facts.get(k, "unread") != base[k]} == undecided
     assert not undecided & facts.keys() and set(report.unread()) == undecided
-    diags = [d for d in report.diagnostics if d.code == "GI112"]
-    assert len(diags) == 2
-    assert "(5, -13, 0); (5, -1, 30)" in diags[0].message
+    assert report.provenance["active.licensing.change"].rules == (
+        "no-leading-zeros",
+        "bound:prev_items+change>=0",
+    )
+    (diag,) = [d for d in report.diagnostics if d.code == "GI112"]
+    assert "(4, 2, 11); (4, 21, 1)" in diag.message
     assert facts["active.procurement.amount"] == Decimal("35000")  # 「23.5万元」
     assert facts["appeals.review.total"] == 1  # one run of 15 digits, split by the group sums
 
@@ -299,12 +299,18 @@ def test_ruled_text_tables() -> None:
 
 
 def test_digits_run_together_in_one_grid_cell_reach_the_solver() -> None:
-    report = govinfo.parse(TAB.replace("行政许可\t5\t-1\t30", "行政许可\t6-3538"))
+    report = govinfo.parse(TAB.replace("行政许可\t5\t-1\t30", "行政许可\t6+3538"))
     (d,) = report.diagnostics
-    assert d.code == "GI112" and "「6-3538」" in d.message
-    assert "(6, -35, 38)" in d.message
+    assert d.code == "GI112" and "「6+3538」" in d.message
+    assert "(6, 35, 38)" in d.message
     assert "active.licensing.prev_items" not in report.facts()
     assert "active.licensing.prev_items" in report.unread()
+    # 「6-3538」: of (6, -3, 538), (6, -35, 38), (6, -353, 8) only the first leaves a
+    # count of items ≥ 0, and the provenance says what decided it
+    decided = govinfo.parse(TAB.replace("行政许可\t5\t-1\t30", "行政许可\t6-3538"))
+    assert decided.diagnostics == ()
+    assert decided.facts()["active.licensing.change"] == -3
+    assert "bound:prev_items+change>=0" in decided.provenance["active.licensing.change"].rules
     split = govinfo.parse(TAB.replace("行政许可\t5\t-1\t30", "行政许可\t5\t-1 30"))
     assert split.facts() == govinfo.parse(TAB).facts()
     assert split.provenance["active.licensing.change"].rules  # inferred, and from what
@@ -328,4 +334,4 @@ def test_section_headings_glued_to_the_figure_before_them() -> None:
     assert report.facts()["active.fees.amount"] == Decimal("91163600")
     assert report.facts()["appeals.review.total"] == 2
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
-    assert [d.code for d in report.diagnostics] == ["GI112"]
+    assert [d.code for d in report.diagnostics] == []  # 「8855698」 decided by the narrative

@@ -225,7 +225,8 @@ def _report(
     meta = read_meta(lines, skeleton.title, skeleton.signature)
     lost: list[Diagnostic] = []
     regions = _regions(lines, skeleton, lost, caps)
-    reading = read_tables(regions, year=meta.year)
+    statements = _statements(lines, skeleton)
+    reading = read_tables(regions, year=meta.year, evidence=_stated(statements))
     diags = reading.diagnostics
     diags.extend(lost)
     seen_tables = {hint for hint, rows in regions if hint and rows}
@@ -283,7 +284,7 @@ def _report(
         appeals=tables["appeals"],
         notes=notes,
         sections=sections,
-        statements=_statements(lines, skeleton),
+        statements=statements,
         diagnostics=tuple(diags),
         provenance=reading.provenance,
         source=source,
@@ -337,6 +338,16 @@ def _sections(lines: Sequence[Line], skeleton: Skeleton) -> tuple[Section, ...]:
         )
         for s in skeleton.sections
     )
+
+
+def _stated(statements: Sequence[Any]) -> dict[str, int]:
+    """Each key the narrative states one figure for (a key stated twice with different
+    figures is no evidence)."""
+    seen: dict[str, set[int]] = {}
+    for st in statements:
+        if isinstance(st.value, int):
+            seen.setdefault(st.key, set()).add(st.value)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
 def _statements(lines: Sequence[Line], skeleton: Skeleton) -> tuple[Any, ...]:

@@ -8,8 +8,8 @@ the candidates.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from govinfo.diagnostics import Severity
 from govinfo.formats import RowSpec
@@ -42,6 +42,51 @@ def _units(text: str, units: tuple[str, ...]) -> tuple[str, tuple[str, ...], boo
 #: The key under which Table 4's single unlabeled run of 15 cells is solved.
 ALL_APPEALS = "*"
 _MAX_SHOWN = 5
+
+
+def _by_evidence(
+    candidates: Sequence[tuple[Any, ...]],
+    count: int | None,
+    rows: Sequence[RowSpec],
+    evidence: Mapping[str, int],
+) -> tuple[tuple[Any, ...], tuple[str, ...]] | None:
+    """The one split of a Table 2 row that the evidence leaves, and what decided it.
+
+    Evidence: what the row's cells are by their meaning (``RowSpec.bounds``, e.g.
+    现行有效件数 ≥ 本年制发件数) and figures the narrative states for its cells
+    (「制定规范性文件5件」). Only a complete list of the candidates is narrowed: a
+    split the bounds did not count could be the printed one.
+    """
+    if len(rows) != 1 or count is None or count != len(candidates) or not candidates:
+        return None
+    row = rows[0]
+    names = [c.key for c in row.columns]
+    kept = list(candidates)
+    why: list[str] = []
+    for greater, lesser in row.bounds:
+
+        def holds(
+            cand: tuple[Any, ...], g: tuple[str, ...] = greater, s: tuple[str, ...] = lesser
+        ) -> bool:
+            return bool(
+                sum(cand[names.index(k)] for k in g) >= sum(cand[names.index(k)] for k in s)
+            )
+
+        narrowed = [c for c in kept if holds(c)]
+        if len(narrowed) < len(kept):
+            why.append(f"bound:{'+'.join(greater)}>={'+'.join(lesser) or '0'}")
+        kept = narrowed
+    for name in names:
+        stated = evidence.get(f"active.{row.key}.{name}")
+        if stated is None:
+            continue
+        narrowed = [c for c in kept if c[names.index(name)] == stated]
+        if len(narrowed) < len(kept):
+            why.append(f"narrative:active.{row.key}.{name}")
+        kept = narrowed
+    if len(kept) != 1:
+        return None
+    return kept[0], tuple(why)
 
 
 def place_glued(placer: Placer, table: str, items: Sequence[tuple[Record, RowSpec | None]]) -> None:
@@ -105,6 +150,12 @@ def place_glued(placer: Placer, table: str, items: Sequence[tuple[Record, RowSpe
                         keys=[key],
                         cell=cell,
                     )
+            continue
+        decided = _by_evidence(result.candidates, result.n_candidates, rows, placer.evidence)
+        if decided is not None:
+            values, decided_by = decided
+            for key, col, value in zip(keys, columns, values, strict=True):
+                placer.put_value(key, col, value, cell, rules=(*result.rules, *decided_by))
             continue
         placer.out.lose(keys)
         shown = "; ".join(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from attrs import define, field
@@ -97,10 +97,18 @@ class TableReading:
 class Placer:
     """Places the classified rows of one report."""
 
-    def __init__(self, fmt: FormatSpec, out: TableReading, records: list[Record]) -> None:
+    def __init__(
+        self,
+        fmt: FormatSpec,
+        out: TableReading,
+        records: list[Record],
+        evidence: Mapping[str, int] | None = None,
+    ) -> None:
         self.fmt = fmt
         self.out = out
         self.records = records
+        #: figures the narrative states, by key: evidence for digits that ran together
+        self.evidence: Mapping[str, int] = evidence or {}
         self.placed: set[str] = set()
         self.relabeled: set[int] = set()  # rows read under the other format's label
         self.right_anchor = self._unfaithful_tables()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from govinfo.alignment import Header
 from govinfo.diagnostics import Severity
@@ -197,17 +197,33 @@ def read_tables(
     *,
     year: int | None,
     ix: LabelIndex | None = None,
+    evidence: Mapping[str, int] | None = None,
 ) -> TableReading:
     """Read the rows of every table region into facts.
 
     :param regions: ``(table hint, rows)`` per table region, in document order.
     :param year: the report year, used only when the tables do not tell the format.
+    :param evidence: figures the narrative states, by key, to decide digits that ran
+        together where the tables' own arithmetic cannot.
     """
     ix = ix or label_index()
     out = TableReading()
     records, votes = _classify(regions, ix)
     fmt = _choose_format(votes, year, out)
-    Placer(fmt, out, records).run()
+    Placer(fmt, out, records, _evidence(evidence or {}, fmt)).run()
+    return out
+
+
+def _evidence(stated: Mapping[str, int], fmt: FormatSpec) -> dict[str, int]:
+    """The narrative's figures under this format's keys (the narrative states documents
+    issued with the 2021 key; the 2019 format calls them 本年新制作数量)."""
+    out = dict(stated)
+    if fmt.name == "2019":
+        for row in ("rules", "normative_documents"):
+            issued = out.pop(f"active.{row}.issued", None)
+            if issued is not None:
+                out[f"active.{row}.new_made"] = issued
+            out.pop(f"active.{row}.in_force", None)
     return out
 
 

@@ -37,19 +37,26 @@ _ITEMS_2019 = (
 )
 _DECISIONS_2021 = (C("decisions", "本年处理决定数量"),)
 
+# What each Table 2 row's cells are by their meaning (see RowSpec.bounds).
+_PUBLISHED = ((("total_published",), ("new_published",)),)
+_ITEMS_LEFT = ((("prev_items", "change"), ()),)  # items at the year's end are never < 0
+_IN_FORCE = ((("in_force",), ("issued",)),)  # 现行有效 includes this year's issued
+
 ACTIVE_2019 = TableSpec(
     key="active",
     number=2,
     title="主动公开政府信息情况",
     header_labels=("信息内容", "第二十条"),
     rows=(
-        RowSpec("rules", "规章", _DOCS_2019, block=_B1),
-        RowSpec("normative_documents", "规范性文件", _DOCS_2019, block=_B1),
-        RowSpec("licensing", "行政许可", _ITEMS_2019, block=_B5),
-        RowSpec("other_services", "其他对外管理服务事项", _ITEMS_2019, block=_B5),
-        RowSpec("penalty", "行政处罚", _ITEMS_2019, block=_B6),
-        RowSpec("coercion", "行政强制", _ITEMS_2019, block=_B6),
-        RowSpec("fees", "行政事业性收费", _ITEMS_2019[:2], block=_B8),
+        RowSpec("rules", "规章", _DOCS_2019, block=_B1, bounds=_PUBLISHED),
+        RowSpec("normative_documents", "规范性文件", _DOCS_2019, block=_B1, bounds=_PUBLISHED),
+        RowSpec("licensing", "行政许可", _ITEMS_2019, block=_B5, bounds=_ITEMS_LEFT),
+        RowSpec(
+            "other_services", "其他对外管理服务事项", _ITEMS_2019, block=_B5, bounds=_ITEMS_LEFT
+        ),
+        RowSpec("penalty", "行政处罚", _ITEMS_2019, block=_B6, bounds=_ITEMS_LEFT),
+        RowSpec("coercion", "行政强制", _ITEMS_2019, block=_B6, bounds=_ITEMS_LEFT),
+        RowSpec("fees", "行政事业性收费", _ITEMS_2019[:2], block=_B8, bounds=_ITEMS_LEFT),
         RowSpec(
             "procurement",
             "政府集中采购",
@@ -65,8 +72,8 @@ ACTIVE_2021 = TableSpec(
     title="主动公开政府信息情况",
     header_labels=("信息内容", "第二十条"),
     rows=(
-        RowSpec("rules", "规章", _DOCS_2021, block=_B1),
-        RowSpec("normative_documents", "行政规范性文件", _DOCS_2021, block=_B1),
+        RowSpec("rules", "规章", _DOCS_2021, block=_B1, bounds=_IN_FORCE),
+        RowSpec("normative_documents", "行政规范性文件", _DOCS_2021, block=_B1, bounds=_IN_FORCE),
         RowSpec("licensing", "行政许可", _DECISIONS_2021, block=_B5),
         RowSpec("penalty", "行政处罚", _DECISIONS_2021, block=_B6),
         RowSpec("coercion", "行政强制", _DECISIONS_2021, block=_B6),

@@ -47,6 +47,11 @@ class RowSpec:
     :param group: the group label printed to the left (「（三）不予公开」), if any.
     :param number: the numbering printed before the label (「1.」, 「（一）」, 「一、」).
     :param block: for Table 2, the caption of its block (「第二十条第（一）项」).
+    :param bounds: inequalities the row's cells satisfy by their meaning, each
+        ``(greater, lesser)``: the sum of the ``greater`` columns is at least the sum
+        of the ``lesser`` ones (``(("total_published",), ("new_published",))``: what
+        was published in all is at least what was published this year). Used as
+        evidence where digits ran together, never to change a printed value.
     """
 
     key: str
@@ -57,6 +62,7 @@ class RowSpec:
     group: str | None = None
     number: str | None = None
     block: str | None = None
+    bounds: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     @property
     def all_labels(self) -> tuple[str, ...]:
