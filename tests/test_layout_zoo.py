@@ -135,11 +135,6 @@ def _formats(**xfails: str) -> list[Any]:
 
 
 # What today's parser gets wrong, per layout (the xfail reasons; see the module docstring).
-TAB = (
-    "Table 4 lost (GI102) when its header words carry a PDF line break as a space "
-    "(「行政复 议」, 「结果维 持」), as taizhou's 「自然 人」 and 「商业 企业」 do"
-)
-PIPE = "Table 4 lost (GI103 'a row with no label') when its data row starts with a blank cell"
 MARKDOWN = (
     "WRONG values, silently: in a row whose label has colspan 2/3 (written, as markdownify "
     "does, as the label plus empty cells) a blank cell shifts the figures one column; Table 2 "
@@ -162,14 +157,14 @@ def test_docx_cells(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("docx_cells", render_docx_cells, data, fmt, blanks=True)
 
 
-@pytest.mark.parametrize("fmt", _formats(f2019=TAB, f2021=TAB))
+@pytest.mark.parametrize("fmt", _formats())
 @zoo
 @given(data=st.data())
 def test_tab_rows(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("tab_rows", render_tab_rows, data, fmt, blanks=True)
 
 
-@pytest.mark.parametrize("fmt", _formats(f2019=PIPE, f2021=PIPE))
+@pytest.mark.parametrize("fmt", _formats())
 @zoo
 @given(data=st.data())
 def test_pipe_rows(fmt: FormatName, data: st.DataObject) -> None:

@@ -66,8 +66,23 @@ TableHint = Literal["active", "requests", "appeals"]
 # Words of which at least one stands in every line that opens a table. Spaces are
 # ``[^\S\n]`` so that one scan of the whole text can find these lines.
 _MARKER_WORDS = re.compile(
-    r"第[^\S\n]*二[^\S\n]*十[^\S\n]*条|信[^\S\n]*息[^\S\n]*内[^\S\n]*容|[勾钩]稽|申请人|本年新收|行政复议"
-    r"|结果维持|自然人|本年新制作|本年制发|上一年项目"
+    "|".join(
+        "[^\\S\\n]*".join(re.escape(ch) for ch in word)
+        for word in (
+            "第二十条",
+            "信息内容",
+            "勾稽",
+            "钩稽",
+            "申请人",
+            "本年新收",
+            "行政复议",
+            "结果维持",
+            "自然人",
+            "本年新制作",
+            "本年制发",
+            "上一年项目",
+        )
+    )
 )
 
 
@@ -111,7 +126,7 @@ def table_starts(lines: Sequence[Line]) -> list[int]:
         ln = lines[i]
         if table_marker(ln.text):
             out.append(i)
-        elif "行政复议" in ln.text and fold_label(ln.text) == "行政复议":
+        elif fold_label(ln.text) == "行政复议":
             # cell-per-line text: 「行政复议」 and 「行政诉讼」 are cells on their own lines
             nxt = [x for x in lines[i + 1 : i + 4] if not x.is_blank][:1]
             if nxt and fold_label(nxt[0].text) == "行政诉讼":

@@ -74,6 +74,11 @@ class Delimited:
 
     def rows(self, lines: Sequence[Line], labels: LabelIndex) -> list[Row]:
         out = []
+        # A table whose rows start with 「|」 is framed on the left (Markdown); in one
+        # whose rows do not (「规章 | 0 | 0 |」), a row starting with 「|」 starts with a
+        # blank cell, which must not be taken for a frame.
+        body = [ln.text.lstrip() for ln in lines if ln.text.strip()]
+        framed = sum(t.startswith("|") for t in body) * 2 >= len(body)
         for line in lines:
             if self.sep == "|":
                 # same length after translating, so columns stay true
@@ -88,7 +93,7 @@ class Delimited:
                 # 「| a | b |」 and 「a | b |」: outer pipes are frames, not empty cells
                 if cells and not cells[-1].text and line.text.rstrip().endswith("|"):
                     cells.pop()
-                if cells and not cells[0].text and line.text.lstrip().startswith("|"):
+                if cells and not cells[0].text and framed and line.text.lstrip().startswith("|"):
                     cells.pop(0)
             out.append(split_row(cells, framed=self.sep == "|"))
         return out
