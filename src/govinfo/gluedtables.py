@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from govinfo.diagnostics import Severity
-from govinfo.formats import RowSpec
+from govinfo.formats import RowSpec, TableSpec
 from govinfo.layouts.base import Cell
 from govinfo.placement import quote
 
@@ -42,6 +42,11 @@ def _units(text: str, units: tuple[str, ...]) -> tuple[str, tuple[str, ...], boo
 #: The key under which Table 4's single unlabeled run of 15 cells is solved.
 ALL_APPEALS = "*"
 _MAX_SHOWN = 5
+
+
+def _group_label(spec: RowSpec, table: TableSpec) -> bool:
+    """「（六）其他处理」 in a format that splits it in three: a group label, no row."""
+    return spec.key == "other" and any(r.group == "（六）其他处理" for r in table.rows)
 
 
 def _by_evidence(
@@ -99,6 +104,12 @@ def place_glued(placer: Placer, table: str, items: Sequence[tuple[Record, RowSpe
     unit_stated: set[str] = set()
     for rec, spec in items:
         if not rec.row.values:
+            if spec is not None and not _group_label(spec, tspec):
+                # A row's label with no digit after it before the next row: its cells
+                # were printed blank (「…申请3.其他（七）总计…」).
+                for col in spec.columns:
+                    placer.put(f"{table}.{spec.key}.{col.key}", col, None)
+                placer.placed.add(f"{table}.{spec.key}")
             continue  # a group label such as 「（六）其他处理」 printed without cells
         cell = rec.row.values[0]
         if rec.match is None and table == "appeals":

@@ -26,6 +26,7 @@ _GLUED_RUN = re.compile(r"[\u4e00-\u9fff）)][0-9]{3,}")
 _GLUED_END = re.compile(r"[\u4e00-\u9fff）)”\"][+\-]?\d[\d.,]*\s*$")
 _MIN_LABELS = 2
 _DIGIT = re.compile(r"\d")
+_AFTER_TOTAL = re.compile(r"(?<=总计)\s*(?P<run>\d+(?:[ \t]+\d+){4,}|\d{5,})(?![\d.])")
 # A figure followed straight by the numbering of the next row (「…0二、上年结转」,
 # 「00000005.属于…」, 「0（二）部分公开」): rows of a table run into one line. Spaces
 # between the figures (「0 0 0 0 0 0 0」) do not make such a line space-aligned.
@@ -85,7 +86,10 @@ class Glued:
                     run = text[at:stop].strip()
                 out.append(Row((label,), (Cell(run, line.number, line.column(at)),), "glued"))
                 covered = max(covered, at + len(run))
-            tail = _TRAILING.search(text, max(covered, found[-1][1] if found else 0))
+            start = max(covered, found[-1][1] if found else 0)
+            # Table 4's one row after its header's last word (「…尚未审结总计 000000000000000」),
+            # at the end of the line or followed by more text the page glued on.
+            tail = _TRAILING.search(text, start) or _AFTER_TOTAL.search(text, start)
             if tail:
                 run = tail.group("run")
                 out.append(
