@@ -135,11 +135,6 @@ def _formats(**xfails: str) -> list[Any]:
 
 
 # What today's parser gets wrong, per layout (the xfail reasons; see the module docstring).
-MARKDOWN = (
-    "WRONG values, silently: in a row whose label has colspan 2/3 (written, as markdownify "
-    "does, as the label plus empty cells) a blank cell shifts the figures one column; Table 2 "
-    "on a 6-column grid lost (GI106 '5 value cells for 3 columns')"
-)
 PDFTOTEXT = (
     "wrapped labels (figures on the first, middle, last or an own line), group labels beside "
     "sub-rows and 「三、本年度办理结果」 down the margin lose rows (GI103/GI119); a blank cell "
@@ -171,7 +166,7 @@ def test_pipe_rows(fmt: FormatName, data: st.DataObject) -> None:
     _roundtrip("pipe_rows", render_pipe_rows, data, fmt, blanks=True)
 
 
-@pytest.mark.parametrize("fmt", _formats(f2019=MARKDOWN, f2021=MARKDOWN))
+@pytest.mark.parametrize("fmt", _formats())
 @zoo
 @given(data=st.data())
 def test_markdown(fmt: FormatName, data: st.DataObject) -> None:

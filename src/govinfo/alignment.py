@@ -26,14 +26,32 @@ Header = tuple[tuple[str, int], ...]
 
 def column_starts(header: Header, columns: Sequence[ColumnSpec]) -> list[int] | None:
     """The grid index where each column's header starts, or ``None`` when a column's
-    header is missing, printed twice, or out of order."""
-    starts = []
+    header is printed twice, the order is wrong, or a column is missing where its
+    place cannot be told.
+
+    A column whose header is not in ``header`` (a second header row a conversion
+    dropped) takes the place between its neighbours when exactly the missing
+    columns fit there: 自然人 at 3 and 总计 at 9 leave 4-8 to the five 法人或其他组织
+    columns.
+    """
+    found: list[int | None] = []
     for col in columns:
         names = {fold_label(col.label), *(fold_label(a) for a in col.aliases)}
         hits = [i for text, i in header if text in names]
-        if len(hits) != 1:
+        if len(hits) > 1:
             return None
-        starts.append(hits[0])
+        found.append(hits[0] if hits else None)
+    known = [(j, i) for j, i in enumerate(found) if i is not None]
+    if not known:
+        return None
+    for (j0, i0), (j1, i1) in itertools.pairwise(known):
+        if i1 - i0 != j1 - j0 and any(found[j] is None for j in range(j0 + 1, j1)):
+            return None  # the missing columns do not fit between their neighbours
+        for j in range(j0 + 1, j1):
+            found[j] = i0 + (j - j0)
+    if found[0] is None or found[-1] is None:
+        return None
+    starts = [i for i in found if i is not None]
     if any(b <= a for a, b in itertools.pairwise(starts)):
         return None
     return starts
@@ -53,7 +71,7 @@ def align(
     starts = column_starts(header, columns)
     if starts is None or any(c.index is None for c in cells):
         return None
-    bounds = sorted({i for _, i in header})
+    bounds = sorted({i for _, i in header} | set(starts))
     ends = []
     for s in starts:
         k = bisect.bisect_right(bounds, s)

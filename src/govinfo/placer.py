@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
 from attrs import define, field
 
-from govinfo.alignment import Header, align, grid_alignments
+from govinfo.alignment import Header, align, column_starts, grid_alignments
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.formats import ColumnSpec, FormatSpec, RowSpec
 from govinfo.labels import RowMatch
@@ -400,9 +401,21 @@ class Placer:
             return None
         if rec.table in self.right_anchor:
             return None  # most rows lost cells on their left: positions are not columns
-        if len(row.labels) + len(row.values) != rec.header_width:
+        values = row.values
+        row_len = len(row.labels) + len(values)
+        if row.framed and row_len < rec.header_width:
+            # A framed row that lost merged cells lost them on its left (a group label
+            # printed once): count from the right, as long as its own labels stay left
+            # of the first value column. A row that lost a value cell is not shifted.
+            shift = rec.header_width - row_len
+            starts = column_starts(rec.header, spec.columns)
+            last_label = max((c.index or 0 for c in row.labels), default=-1)
+            if starts is None or last_label + shift >= starts[0]:
+                return None
+            values = tuple(attrs.evolve(c, index=(c.index or 0) + shift) for c in values)
+        elif row_len != rec.header_width:
             return None
-        slots = align(row.values, rec.header, spec.columns)
+        slots = align(values, rec.header, spec.columns)
         return Fit(tuple(slots)) if slots is not None else None
 
     def _drop_subtotal_column(

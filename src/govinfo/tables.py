@@ -83,20 +83,34 @@ def _classify(
                         votes.update(formats)
                 wan = any("万元" in t for t in texts)
                 subtotal = _subtotal_position(texts) or subtotal
-                if row.kind == "grid" and faithful:
+                if row.kind == "grid" and (faithful or row.framed):
                     # Header rows one under the other (自然人 above 商业企业…) make one
-                    # header; a data row between two starts the next one.
+                    # header; a data row between two starts the next one. A framed row
+                    # shorter than the table lost merged cells on its left (the corner
+                    # cell): its positions count from the right edge.
                     if not after_header:
                         header, width = {}, 0
                     cells = (*row.labels, *row.values)
+                    shift = grid_width - len(cells) if row.framed else 0
+                    if (
+                        row.framed
+                        and shift
+                        and not any(fold_label(c.text) == "总计" for c in cells)
+                    ):
+                        # A shorter header row that does not reach the 总计 column lost
+                        # cells on both sides (the corner, 总计's rowspan): where its
+                        # cells stand is not known, and the columns between the known
+                        # ones are placed from the format's order instead.
+                        after_header = True
+                        continue
                     header.update(
                         {
-                            c.index: fold_label(c.text)
+                            c.index + shift: fold_label(c.text)
                             for c in cells
                             if c.index is not None and c.text.strip()
                         }
                     )
-                    width = max(width, len(cells))
+                    width = max(width, len(cells) + shift)
                     after_header = True
                 continue
             after_header = False
