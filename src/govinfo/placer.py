@@ -165,9 +165,24 @@ class Placer:
 
     def run(self) -> None:
         glued: dict[str, list[tuple[Record, RowSpec | None]]] = {}
+        # A space-aligned label alone on its line whose row is printed again with
+        # numbers (a wrapped label, 「3.其他」 above its figures) is that row, not a
+        # row of blanks.
+        with_numbers = {
+            (r.match.table, r.match.key)
+            for r in self.records
+            if r.row.kind == "spaced" and r.match is not None and r.row.values
+        }
         for rec in self.records:
             if rec.row.kind == "glued":
                 glued.setdefault(rec.table, []).append((rec, self._spec(rec)))
+                continue
+            if (
+                rec.row.kind == "spaced"
+                and not rec.row.values
+                and rec.match is not None
+                and (rec.match.table, rec.match.key) in with_numbers
+            ):
                 continue
             spec = self._spec(rec)
             if self._defer_run(rec):
@@ -287,7 +302,28 @@ class Placer:
                     ],
                     k,
                 )
-            return fit_spaced(values, k, self.anchors[key])
+            fit = fit_spaced(values, k, self.anchors[key])
+            if fit.slots is not None and len(values) < k:
+                # Placed by position alone: figures printed left-, right- or centre-aligned
+                # shift by half a column, so a blank and a 0 trade places with nothing to
+                # tell. Only a row whose total holds with every cell it places non-zero
+                # is confirmed; any other is reported, not guessed.
+                check = self._row_total_holds(rec, spec)
+                confirmed = (
+                    check is not None
+                    and check(fit.slots)
+                    and all(
+                        c is None or read_value(c.text).value not in (0, None) for c in fit.slots
+                    )
+                )
+                if not confirmed:
+                    return Fit(
+                        None,
+                        f"{len(values)} numbers for {k} columns, placed by their position "
+                        "alone, which does not tell a blank from the next column",
+                        "GI107",
+                    )
+            return fit
         if rec.table in self.right_anchor or not rec.grid_width:
             return fit_grid(values, k, right_anchor=rec.table in self.right_anchor)
         return self._fit_by_arithmetic(rec, spec, values)
@@ -471,6 +507,12 @@ class Placer:
             header = sum(g in fold_label(rec.row.label_text) for g in _APPEAL_GROUP_LABELS)
             flat = header >= 2 or len(filled) > 5
             if flat and len(filled) != 15:
+                digits = sum(len(c.text.strip()) for c in filled)
+                if rec.row.kind == "spaced" and not several and digits != 15:
+                    # space-aligned text prints nothing for a blank: fewer numbers
+                    # than 15 are blanks, not cells run together (unless their digits
+                    # are exactly the 15 cells, one each)
+                    return False
                 several, match = True, None
             elif flat:
                 return False  # the one row of 15 cells, placed as it is
@@ -483,8 +525,13 @@ class Placer:
     def _defer_as_glued(self, rec: Record, values: Sequence[Cell]) -> bool:
         """Hand a short row to the solver when its cells may be several run together.
 
-        Spaces between the row's cells stay hard boundaries for the solver.
+        Spaces between the row's cells stay hard boundaries for the solver. A row of
+        space-aligned text is short because cells are blank (pdftotext prints nothing
+        for them), not because digits ran together: the solver, which fills every
+        cell, would split a figure to make up for a blank. Its numbers are reported.
         """
+        if rec.row.kind == "spaced":
+            return False
         filled = [c for c in values if c.text.strip()]
         if not any(_may_be_several(c.text.strip()) for c in filled):
             return False
