@@ -507,11 +507,11 @@ class Placer:
             header = sum(g in fold_label(rec.row.label_text) for g in _APPEAL_GROUP_LABELS)
             flat = header >= 2 or len(filled) > 5
             if flat and len(filled) != 15:
-                digits = sum(len(c.text.strip()) for c in filled)
-                if rec.row.kind == "spaced" and not several and digits != 15:
+                one_run = len(filled) == 1 and len(filled[0].text.strip()) == 15
+                if rec.row.kind == "spaced" and not several and not one_run:
                     # space-aligned text prints nothing for a blank: fewer numbers
-                    # than 15 are blanks, not cells run together (unless their digits
-                    # are exactly the 15 cells, one each)
+                    # than 15 are blanks, not cells run together (unless one run of
+                    # 15 digits holds the 15 cells, one each)
                     return False
                 several, match = True, None
             elif flat:
