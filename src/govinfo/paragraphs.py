@@ -21,6 +21,7 @@ Blank lines do not end a paragraph by themselves, since a page break in
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -39,7 +40,15 @@ _MIN_WRAP = 30
 
 def width(text: str) -> int:
     """Display columns of ``text``: two for a wide (CJK) character, one otherwise."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(map(_wide, text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _wide(ch: str) -> int:
+    # one lookup per distinct character: reports use a few thousand at most
+    return 1 if unicodedata.east_asian_width(ch) in "WF" else 0
 
 
 def _glue(head: str, tail: str) -> str:
