@@ -261,3 +261,31 @@ def test_govinfo_compare_stays_the_function_once_the_modules_are_imported() -> N
     import govinfo.render.comparison
 
     assert govinfo.compare is compare
+
+
+def test_real_consecutive_years_of_one_agency() -> None:
+    # 平潭综合实验区旅游与文化体育局, 2019 and 2020, as its portal published them
+    # (tests/corpus/wild). The expected values come from the two facts files, which
+    # were written by hand from the pages, not from govinfo.
+    wild = Path(__file__).parent / "corpus" / "wild"
+    old_dir, new_dir = (wild / f"pingtan-tourism-culture-sports-{y}" for y in (2019, 2020))
+    old = govinfo.parse_file(old_dir / "page.txt")
+    new = govinfo.parse_file(new_dir / "page.txt")
+    fa = json.loads((old_dir / "facts.json").read_text("utf-8"))
+    fb = json.loads((new_dir / "facts.json").read_text("utf-8"))
+    tables = [k for k in fb if k.split(".")[0] in ("active", "requests", "appeals")]
+    changed = sorted(k for k in tables if fa.get(k) != fb[k])
+    assert len(changed) == 8  # Table 2 only: 行政许可, 规范性文件, 政府集中采购
+    comparison = govinfo.compare(old, new)
+    assert sorted(c.key for c in comparison.changes) == changed
+    licensing = next(c for c in comparison.changes if c.key == "active.licensing.change")
+    assert (licensing.old, licensing.new, licensing.absolute) == (1, 11, 10)
+    # 190 of the 198 cells of this year's tables equal last year's
+    assert comparison.table_rate == round(190 / 198, 4)
+    # 上一年项目数量 of 行政许可: 2019 printed 2 and +1, so 2020 should start from 3,
+    # but prints 15: the cross-year rule finds it, located in both reports
+    (problem,) = comparison.problems
+    assert problem.diagnostic.code == "GI207"
+    assert problem.diagnostic.key == "active.licensing.prev_items"
+    assert "2 + 1 = 3" in problem.diagnostic.message
+    assert problem.old_line == 10 and problem.new_line == 10
