@@ -136,14 +136,14 @@ def import_time(rounds: int) -> None:
         ),
     }
     for name, code in snippets.items():
-        timer = (
-            "import time; t0 = time.perf_counter(); "
-            f"{code}; print(time.perf_counter() - t0)"
-        )
+        timer = f"import time; t0 = time.perf_counter(); {code}; print(time.perf_counter() - t0)"
         times = [
             float(
                 subprocess.run(
-                    [sys.executable, "-c", timer], env=env, capture_output=True, text=True,
+                    [sys.executable, "-c", timer],
+                    env=env,
+                    capture_output=True,
+                    text=True,
                     check=True,
                 ).stdout
             )
@@ -213,8 +213,10 @@ def compare_time(rounds: int) -> None:
         start = time.process_time()
         compare(old, new)
         calls.append(time.process_time() - start)
-    print(f"  淮安 2023 → 2024 (consecutive years)   {pair * 1e3:6.2f} ms "
-          f"(median of {len(calls)} calls {statistics.median(calls) * 1e3:.2f} ms)")
+    print(
+        f"  淮安 2023 → 2024 (consecutive years)   {pair * 1e3:6.2f} ms "
+        f"(median of {len(calls)} calls {statistics.median(calls) * 1e3:.2f} ms)"
+    )
     reports = [govinfo.parse(p.read_text(encoding="utf-8")) for p in CORPUS]
     times = [
         best_of(functools.partial(compare, a, b), rounds)
@@ -222,10 +224,14 @@ def compare_time(rounds: int) -> None:
         for j, b in enumerate(reports)
         if i != j
     ]
-    print(f"  {len(times)} pairs of different corpus reports: median "
-          f"{statistics.median(times) * 1e3:.2f} ms, max {max(times) * 1e3:.2f} ms")
-    print(f"  median over all {len(times) + 1} pairs: "
-          f"{statistics.median([pair, *times]) * 1e3:.2f} ms per pair (budget: 5 ms)")
+    print(
+        f"  {len(times)} pairs of different corpus reports: median "
+        f"{statistics.median(times) * 1e3:.2f} ms, max {max(times) * 1e3:.2f} ms"
+    )
+    print(
+        f"  median over all {len(times) + 1} pairs: "
+        f"{statistics.median([pair, *times]) * 1e3:.2f} ms per pair (budget: 5 ms)"
+    )
 
 
 # --- HTML ----------------------------------------------------------------------------
@@ -264,8 +270,10 @@ def html_reader(rounds: int) -> None:
         )
     first = next(iter(pages.values()))
     t_whole = best_of(lambda: govinfo.parse_bytes(first, kind="html"), rounds)
-    print(f"  pandas.read_html takes {statistics.geometric_mean(ratios):.1f}x the reader's time "
-          f"(geometric mean); reader + parse of the first page: {t_whole * 1e3:.2f} ms")
+    print(
+        f"  pandas.read_html takes {statistics.geometric_mean(ratios):.1f}x the reader's time "
+        f"(geometric mean); reader + parse of the first page: {t_whole * 1e3:.2f} ms"
+    )
 
 
 # --- time against input size -----------------------------------------------------------
@@ -286,8 +294,10 @@ def _longer_narrative(text: str, factor: int) -> str:
 
 
 def scaling(rounds: int) -> None:
-    heading(f"Time against input size (best of {rounds}; ratio = time per character "
-            "relative to 1x, 1.00 = exactly linear)")
+    heading(
+        f"Time against input size (best of {rounds}; ratio = time per character "
+        "relative to 1x, 1.00 = exactly linear)"
+    )
     texts = {p.stem: p.read_text(encoding="utf-8") for p in CORPUS}
     shapes: dict[str, Callable[[str, int], str]] = {
         "narrative of section 一 repeated": _longer_narrative,
@@ -295,17 +305,23 @@ def scaling(rounds: int) -> None:
     }
     # The scraped report has its narrative inside a few long lines: it is only concatenated.
     names = {
-        "narrative of section 一 repeated": ("huaian-city-government-2024",
-                                             "harbin-pingfang-civil-affairs-2020",
-                                             "oroqen-banner-civil-affairs-2019"),
-        "whole report concatenated": ("huaian-city-government-2024",
-                                      "harbin-pingfang-civil-affairs-2020",
-                                      "pingtan-experimental-zone-2022"),
+        "narrative of section 一 repeated": (
+            "huaian-city-government-2024",
+            "harbin-pingfang-civil-affairs-2020",
+            "oroqen-banner-civil-affairs-2019",
+        ),
+        "whole report concatenated": (
+            "huaian-city-government-2024",
+            "harbin-pingfang-civil-affairs-2020",
+            "pingtan-experimental-zone-2022",
+        ),
     }
     for shape, build in shapes.items():
         print(f"  {shape}:")
-        print(f"    {'report':40s} {'1x ms':>8s} {'10x ms':>8s} {'100x ms':>9s} "
-              f"{'10x ratio':>9s} {'100x ratio':>10s}")
+        print(
+            f"    {'report':40s} {'1x ms':>8s} {'10x ms':>8s} {'100x ms':>9s} "
+            f"{'10x ratio':>9s} {'100x ratio':>10s}"
+        )
         for name in names[shape]:
             text = texts[name]
             sized = {k: build(text, k) for k in (1, 10, 100)}
@@ -315,8 +331,10 @@ def scaling(rounds: int) -> None:
             }
             # time per character, relative to the 1x text: 1.00 is linear
             rel = {k: (t[k] / len(sized[k])) / (t[1] / len(sized[1])) for k in (10, 100)}
-            print(f"    {name:40s} {t[1] * 1e3:8.2f} {t[10] * 1e3:8.2f} {t[100] * 1e3:9.1f} "
-                  f"{rel[10]:9.2f} {rel[100]:10.2f}")
+            print(
+                f"    {name:40s} {t[1] * 1e3:8.2f} {t[10] * 1e3:8.2f} {t[100] * 1e3:9.1f} "
+                f"{rel[10]:9.2f} {rel[100]:10.2f}"
+            )
 
 
 # --- batch -----------------------------------------------------------------------------
@@ -415,12 +433,24 @@ def batch(n: int, jobs: int) -> None:
             data = text.encode("utf-8")
             size += len(data)
             (folder / f"{i:05d}.txt").write_bytes(data)
-        print(f"  generated {n:,} texts ({size / 2**20:.1f} MB) in "
-              f"{time.perf_counter() - start:.1f} s")
+        print(
+            f"  generated {n:,} texts ({size / 2**20:.1f} MB) in "
+            f"{time.perf_counter() - start:.1f} s"
+        )
         out = Path(tmp) / "facts.jsonl"
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        command = [sys.executable, "-m", "govinfo", "batch", "-j", str(jobs), "-q",
-                   "-o", str(out), str(folder)]
+        command = [
+            sys.executable,
+            "-m",
+            "govinfo",
+            "batch",
+            "-j",
+            str(jobs),
+            "-q",
+            "-o",
+            str(out),
+            str(folder),
+        ]
         start = time.perf_counter()
         # The child inherits no CPU pinning: it gets the machine's cores.
         proc = subprocess.Popen(command, env=env, preexec_fn=_unpin)
@@ -430,8 +460,10 @@ def batch(n: int, jobs: int) -> None:
         rows = sum(1 for _ in out.open(encoding="utf-8")) if out.exists() else 0
         print(f"  exit status {proc.returncode}, {rows:,} fact rows written")
         print(f"  wall time {wall:.1f} s = {n / wall:,.0f} reports/s with {jobs} workers")
-        print(f"  peak RSS: {rss.peak_total / 1024:.0f} MB for the whole process tree, "
-              f"{rss.peak_one / 1024:.0f} MB for its largest process")
+        print(
+            f"  peak RSS: {rss.peak_total / 1024:.0f} MB for the whole process tree, "
+            f"{rss.peak_one / 1024:.0f} MB for its largest process"
+        )
 
 
 def _unpin() -> None:
@@ -445,8 +477,13 @@ def _unpin() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer rounds and a batch of 1,000")
-    ap.add_argument("--batch", type=int, default=None, metavar="N",
-                    help="reports in the batch run (default 10,000; 0 skips it)")
+    ap.add_argument(
+        "--batch",
+        type=int,
+        default=None,
+        metavar="N",
+        help="reports in the batch run (default 10,000; 0 skips it)",
+    )
     ap.add_argument("--jobs", type=int, default=2, help="workers of the batch run (default 2)")
     args = ap.parse_args()
     rounds = 5 if args.quick else 20

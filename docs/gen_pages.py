@@ -765,6 +765,7 @@ def schema_page() -> str:
 
 # --- Writing the pages -------------------------------------------------------------------
 
+
 def codes_page_zh() -> str:
     """The Chinese site's ``reference/codes.md`` (``docs/gen_pages_zh.py`` writes it):
     every code with its Chinese title and summary (from

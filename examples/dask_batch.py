@@ -55,8 +55,9 @@ def _line(row: dict[str, Any]) -> str:
     return json.dumps(row, ensure_ascii=False)
 
 
-def run(paths: Sequence[str], out: Path, *, check: bool = True, partition: int = 0
-        ) -> dict[str, int]:
+def run(
+    paths: Sequence[str], out: Path, *, check: bool = True, partition: int = 0
+) -> dict[str, int]:
     """Parse every report under ``paths`` on the current dask scheduler.
 
     :param paths: report files or folders (walked as ``govinfo batch`` walks them).
@@ -76,14 +77,24 @@ def run(paths: Sequence[str], out: Path, *, check: bool = True, partition: int =
     diagnostics = results.map(_diagnostics).flatten()
     # One compute for everything: dask runs read_one once per file and feeds both outputs.
     writes = [
-        facts.map(_line).to_textfiles(str(out / "facts-*.jsonl"), compute=False,
-                                      name_function=lambda i: f"{i:04d}", encoding="utf-8"),
-        diagnostics.map(_line).to_textfiles(str(out / "diagnostics-*.jsonl"), compute=False,
-                                            name_function=lambda i: f"{i:04d}",
-                                            encoding="utf-8"),
+        facts.map(_line).to_textfiles(
+            str(out / "facts-*.jsonl"),
+            compute=False,
+            name_function=lambda i: f"{i:04d}",
+            encoding="utf-8",
+        ),
+        diagnostics.map(_line).to_textfiles(
+            str(out / "diagnostics-*.jsonl"),
+            compute=False,
+            name_function=lambda i: f"{i:04d}",
+            encoding="utf-8",
+        ),
     ]
-    counts = (facts.count(), facts.filter(lambda r: r["error"] is not None).count(),
-              diagnostics.count())
+    counts = (
+        facts.count(),
+        facts.filter(lambda r: r["error"] is not None).count(),
+        diagnostics.count(),
+    )
     *_, rows, errors, diags = dask.compute(*writes, *counts)
     return {"files": len(files), "facts": rows - errors, "errors": errors, "diagnostics": diags}
 
@@ -93,12 +104,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("paths", nargs="+", help="report files or folders")
     p.add_argument("-o", "--output", required=True, type=Path, help="folder for the part files")
-    p.add_argument("--scheduler", default="processes",
-                   help="'processes' (default: local process pool), 'threads', "
-                   "'synchronous', or a dask.distributed address such as tcp://host:8786")
+    p.add_argument(
+        "--scheduler",
+        default="processes",
+        help="'processes' (default: local process pool), 'threads', "
+        "'synchronous', or a dask.distributed address such as tcp://host:8786",
+    )
     p.add_argument("--workers", type=int, default=None, help="local processes (default: cores)")
-    p.add_argument("--no-check", dest="check", action="store_false",
-                   help="skip the consistency rules")
+    p.add_argument(
+        "--no-check", dest="check", action="store_false", help="skip the consistency rules"
+    )
     args = p.parse_args(argv)
 
     import dask
@@ -111,8 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         with dask.config.set(scheduler=args.scheduler, num_workers=args.workers):
             counts = run(args.paths, args.output, check=args.check)
-    print(f"{counts['files']:,} files: {counts['facts']:,} facts, {counts['errors']:,} error "
-          f"rows, {counts['diagnostics']:,} diagnostics → {args.output}", file=sys.stderr)
+    print(
+        f"{counts['files']:,} files: {counts['facts']:,} facts, {counts['errors']:,} error "
+        f"rows, {counts['diagnostics']:,} diagnostics → {args.output}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -41,9 +41,7 @@ from govinfo.segment import segment, unglue
 from govinfo.source import split_lines
 
 HERE = Path(__file__).parent
-SOURCES = sorted(
-    [*(HERE / "corpus").glob("*.txt"), *(HERE / "fixtures" / "reports").glob("*.txt")]
-)
+SOURCES = sorted([*(HERE / "corpus").glob("*.txt"), *(HERE / "fixtures" / "reports").glob("*.txt")])
 TABLES = ("active", "requests", "appeals")
 
 #: Characters the source reader removes wherever they stand (``govinfo.source``).
@@ -170,7 +168,9 @@ def specimens() -> tuple[Specimen, ...]:
     for path in SOURCES:
         text = path.read_text(encoding="utf-8")
         kinds, owners, report = _classify(text)
-        out.append(Specimen(path.stem, tuple(text.split("\n")), tuple(kinds), tuple(owners), report))
+        out.append(
+            Specimen(path.stem, tuple(text.split("\n")), tuple(kinds), tuple(owners), report)
+        )
     return tuple(out)
 
 

@@ -236,7 +236,9 @@ def _documents2019(draw: Draw[Any], consistent: bool) -> Documents2019:
     new_published = draw(counts())
     # 对外公开总数量 counts what was published in all, this year's new ones included
     total = new_published + draw(counts()) if consistent else draw(counts())
-    return Documents2019(new_made=draw(counts()), new_published=new_published, total_published=total)
+    return Documents2019(
+        new_made=draw(counts()), new_published=new_published, total_published=total
+    )
 
 
 @st.composite

@@ -122,7 +122,9 @@ def write_folder(root: Path, count: int = GOOD) -> tuple[dict[str, Report], dict
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, Report], dict[str, str]]]:
+def corpus(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Path, dict[str, Report], dict[str, str]]]:
     root = tmp_path_factory.mktemp("batch")
     good, bad = write_folder(root)
     yield root, good, bad
@@ -138,8 +140,10 @@ def _read_rows(path: Path) -> list[dict[str, Any]]:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
         ints = {"year", "line", "column"}
-        return [{k: (None if v == "" else int(v) if k in ints else v) for k, v in r.items()}
-                for r in rows]
+        return [
+            {k: (None if v == "" else int(v) if k in ints else v) for k, v in r.items()}
+            for r in rows
+        ]
     pq = pytest.importorskip("pyarrow.parquet")
     return list(pq.read_table(path).to_pylist())
 
@@ -150,7 +154,9 @@ def _expected_rows(path: str, report: Report) -> set[tuple[Any, ...]]:
     for key, value in report.facts().items():
         if key in META:
             continue
-        text = None if value is None else (f"{value:f}" if isinstance(value, Decimal) else str(value))
+        text = (
+            None if value is None else (f"{value:f}" if isinstance(value, Decimal) else str(value))
+        )
         out.add((path, m.agency, m.year, m.format, key, text))
     return out
 
@@ -176,8 +182,11 @@ def test_batch_writes_every_fact_and_one_error_row_per_bad_file(
         assert r["error"].startswith(bad[r["source"]] + ": ")
         assert r["key"] is None and r["value"] is None
 
-    written = {(r["source"], r["agency"], r["year"], r["format"], r["key"], r["value"])
-               for r in rows if r["error"] is None}
+    written = {
+        (r["source"], r["agency"], r["year"], r["format"], r["key"], r["value"])
+        for r in rows
+        if r["error"] is None
+    }
     expected = set().union(*(_expected_rows(p, rep) for p, rep in good.items()))
     assert written == expected
     assert len(rows) == len(expected) + len(bad)  # no duplicates
@@ -198,8 +207,18 @@ def test_batch_writes_every_fact_and_one_error_row_per_bad_file(
 
 
 def test_walk_takes_report_suffixes_and_reports_odd_entries(tmp_path: Path) -> None:
-    for name in ("a.txt", "b.HTML", "c.htm", "d.docx", "e.pdf", "f.md", "g.json", "h.doc",
-                 ".hidden.txt", "~$owner.docx"):
+    for name in (
+        "a.txt",
+        "b.HTML",
+        "c.htm",
+        "d.docx",
+        "e.pdf",
+        "f.md",
+        "g.json",
+        "h.doc",
+        ".hidden.txt",
+        "~$owner.docx",
+    ):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "folder.txt").mkdir()
     (tmp_path / "folder.txt" / "inner.txt").write_text("x", encoding="utf-8")
@@ -208,18 +227,31 @@ def test_walk_takes_report_suffixes_and_reports_odd_entries(tmp_path: Path) -> N
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "z.txt").write_text("x", encoding="utf-8")
     found = [Path(p).relative_to(tmp_path).as_posix() for p in iter_paths([tmp_path])]
-    assert found == ["a.txt", "b.HTML", "c.htm", "d.docx", "e.pdf", "f.md", "folder.txt",
-                     "sub/z.txt"]
+    assert found == [
+        "a.txt",
+        "b.HTML",
+        "c.htm",
+        "d.docx",
+        "e.pdf",
+        "f.md",
+        "folder.txt",
+        "sub/z.txt",
+    ]
     # A path that is not a folder is taken as given, whatever it is called.
     assert list(iter_paths([tmp_path / "g.json", tmp_path / "missing"])) == [
-        str(tmp_path / "g.json"), str(tmp_path / "missing")]
+        str(tmp_path / "g.json"),
+        str(tmp_path / "missing"),
+    ]
 
 
 def test_read_one_never_raises(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)  # opening it would block for ever
-    for path, kind in ((tmp_path / "missing.txt", "unreadable"), (fifo, "unreadable"),
-                       (tmp_path, "unreadable")):
+    for path, kind in (
+        (tmp_path / "missing.txt", "unreadable"),
+        (fifo, "unreadable"),
+        (tmp_path, "unreadable"),
+    ):
         result = read_one(path)
         assert isinstance(result, BatchError) and result.kind == kind, result
     assert "not a regular file" in str(read_one(fifo))
@@ -325,12 +357,14 @@ def _errors(report: Report) -> list[Any]:
     """What the rules say is inconsistent: errors, and warnings of the equations."""
     from govinfo.rules import check
 
-    return [d for d in check(report)
-            if d.severity.value != "info" and d.code not in HEURISTIC]
+    return [d for d in check(report) if d.severity.value != "info" and d.code not in HEURISTIC]
 
 
-@given(st.sampled_from(("2019", "2021")).flatmap(
-    lambda f: st.lists(reports(format=f), min_size=1, max_size=4)))
+@given(
+    st.sampled_from(("2019", "2021")).flatmap(
+        lambda f: st.lists(reports(format=f), min_size=1, max_size=4)
+    )
+)
 def test_sum_of_consistent_reports_is_consistent(parts: list[Report]) -> None:
     total = aggregate(parts, agency="某市人民政府")
     assert _errors(total) == []
@@ -358,10 +392,22 @@ def test_sum_with_blanks_is_linear_and_stays_consistent(parts: list[Report]) -> 
 
 
 def test_blank_plus_blank_is_blank_and_blank_plus_number_is_partial() -> None:
-    a = govinfo.from_facts({"meta.format": "2021", "meta.year": 2022,
-                            "appeals.review.upheld": None, "appeals.review.total": 3})
-    b = govinfo.from_facts({"meta.format": "2021", "meta.year": 2022,
-                            "appeals.review.upheld": None, "appeals.review.total": None})
+    a = govinfo.from_facts(
+        {
+            "meta.format": "2021",
+            "meta.year": 2022,
+            "appeals.review.upheld": None,
+            "appeals.review.total": 3,
+        }
+    )
+    b = govinfo.from_facts(
+        {
+            "meta.format": "2021",
+            "meta.year": 2022,
+            "appeals.review.upheld": None,
+            "appeals.review.total": None,
+        }
+    )
     a, b = attrs.evolve(a, source="a.txt"), attrs.evolve(b, source="b.txt")
     total = aggregate([a, b], agency="汇总")
     assert total.facts()["appeals.review.upheld"] is None
@@ -373,10 +419,14 @@ def test_blank_plus_blank_is_blank_and_blank_plus_number_is_partial() -> None:
 
 
 def test_split_and_single_other_rows_are_folded() -> None:
-    split = govinfo.from_facts({"meta.format": "2021",
-                                "requests.other_overdue_correction.total": 1,
-                                "requests.other_overdue_fee.total": 2,
-                                "requests.other_misc.total": 3})
+    split = govinfo.from_facts(
+        {
+            "meta.format": "2021",
+            "requests.other_overdue_correction.total": 1,
+            "requests.other_overdue_fee.total": 2,
+            "requests.other_misc.total": 3,
+        }
+    )
     single = govinfo.from_facts({"meta.format": "2021", "requests.other.total": 10})
     total = aggregate([split, single])
     assert total.facts()["requests.other.total"] == 16
@@ -388,8 +438,9 @@ def test_split_and_single_other_rows_are_folded() -> None:
 
 def test_a_row_only_some_reports_print_names_the_others() -> None:
     with_t4 = govinfo.from_facts({"meta.format": "2019", "appeals.review.total": 4})
-    without = [govinfo.from_facts({"meta.format": "2019", "requests.new.total": n})
-               for n in range(5)]
+    without = [
+        govinfo.from_facts({"meta.format": "2019", "requests.new.total": n}) for n in range(5)
+    ]
     total = aggregate([*without, with_t4])
     (d,) = [d for d in total.diagnostics if d.key == "appeals.review.total"]
     assert "1 of 6 reports" in d.message and "report 1, report 2, report 3 and 2 more" in d.message

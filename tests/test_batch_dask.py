@@ -29,9 +29,21 @@ def test_dask_example_matches_the_batch_command(
     _, bad = write_folder(root, count=30)
     out = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, str(EXAMPLE), str(root), "-o", str(out), "--scheduler", scheduler,
-         "--workers", "2"],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            sys.executable,
+            str(EXAMPLE),
+            str(root),
+            "-o",
+            str(out),
+            "--scheduler",
+            scheduler,
+            "--workers",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert f"{len(bad)} error rows" in result.stderr.replace(",", "")
@@ -42,7 +54,8 @@ def test_dask_example_matches_the_batch_command(
     assert len(facts) >= 1
     assert _rows(facts) == _rows([reference])
     assert _rows(sorted(out.glob("diagnostics-*.jsonl"))) == _rows(
-        [tmp_path / "ref.diagnostics.jsonl"])
+        [tmp_path / "ref.diagnostics.jsonl"]
+    )
     errors = [json.loads(x) for x in _rows(facts) if json.loads(x)["error"] is not None]
     assert sorted(e["source"] for e in errors) == sorted(bad)
     for path in bad:  # let pytest remove the folder

@@ -31,12 +31,17 @@ LINE = re.compile(
 )
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python -m govinfo ARGS`` in a subprocess (stdout is a pipe, not a terminal)."""
     return subprocess.run(
-        [sys.executable, "-m", "govinfo", *args], input=stdin.decode() if stdin else None,
-        capture_output=True, text=True, encoding="utf-8", env={**os.environ, **(env or {})},
+        [sys.executable, "-m", "govinfo", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
         check=False,
     )
 
@@ -112,8 +117,11 @@ def test_python_m_govinfo_help() -> None:
 
 
 def test_broken_pipe_is_quiet() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "govinfo", "parse", str(HUAIAN)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "govinfo", "parse", str(HUAIAN)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # the reader goes away before the first write, as `| head -0` would
     err = proc.stderr.read().decode()
@@ -125,7 +133,11 @@ def test_broken_pipe_is_quiet() -> None:
 def test_broken_pipe_in_a_shell_pipeline() -> None:
     result = subprocess.run(
         f"{sys.executable} -m govinfo render {HUAIAN} --to html | head -n 2",
-        shell=True, capture_output=True, text=True, check=False)
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert result.stderr == ""
 
@@ -160,8 +172,13 @@ def test_check_finds_the_broken_cell(tmp_path: Path) -> None:
     result = run("check", str(broken))
     assert result.returncode == 1
     hits = [LINE.match(x) for x in result.stdout.splitlines()]
-    assert any(m and m["key"] == "requests.granted.total" and m["severity"] == "error"
-               and m["line"] == "127" for m in hits)
+    assert any(
+        m
+        and m["key"] == "requests.granted.total"
+        and m["severity"] == "error"
+        and m["line"] == "127"
+        for m in hits
+    )
     assert "2 errors" in result.stderr
 
 
@@ -171,8 +188,18 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert {d["code"] for d in data} == {"GI202", "GI203"}
     first = data[0]
-    assert set(first) == {"path", "line", "column", "code", "severity", "key", "keys",
-                          "message", "suggestion", "fingerprint"}
+    assert set(first) == {
+        "path",
+        "line",
+        "column",
+        "code",
+        "severity",
+        "key",
+        "keys",
+        "message",
+        "suggestion",
+        "fingerprint",
+    }
     assert first["path"] == str(broken) and len(first["fingerprint"]) == 16
 
 
@@ -184,8 +211,9 @@ def test_select_and_ignore_by_code_prefix(capsys: pytest.CaptureFixture[str]) ->
     assert {"GI101", "GI200"} <= codes
     main(["check", taizhou, "--select", "GI2", "--min-severity", "info"])
     assert {LINE.match(x)["code"][:3] for x in capsys.readouterr().out.splitlines()} == {"GI2"}  # type: ignore[index]
-    main(["check", taizhou, "--ignore", "GI200,gi121", "--ignore", "GI109",
-          "--min-severity", "info"])
+    main(
+        ["check", taizhou, "--ignore", "GI200,gi121", "--ignore", "GI109", "--min-severity", "info"]
+    )
     left = {LINE.match(x)["code"] for x in capsys.readouterr().out.splitlines()}  # type: ignore[index]
     assert left == codes - {"GI200", "GI121", "GI109"}
 
@@ -219,8 +247,9 @@ def test_bad_baseline_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "not a govinfo baseline" in capsys.readouterr().err
 
 
-def test_unreadable_file_among_others_exits_2(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_file_among_others_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(HUAIAN), str(tmp_path / "nope.txt")]) == 2
     err = capsys.readouterr().err
     assert "nope.txt" in err and "1 unreadable" in err
@@ -242,8 +271,9 @@ def _previous_year(report: govinfo.Report, carried: int) -> dict[str, Any]:
     return facts
 
 
-def test_previous_runs_the_cross_year_rules(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_previous_runs_the_cross_year_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     report = govinfo.parse_file(HARBIN)
     over = report.facts()["requests.carried_over.total"]
     assert isinstance(over, int)
@@ -277,21 +307,33 @@ def test_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == "requests.granted.total: 1362 → 1365\n"
     assert main(["diff", str(HUAIAN), str(broken), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["facts"] == [{"key": "requests.granted.total", "old": 1362, "old_present": True,
-                              "new": 1365, "new_present": True}]
+    assert data["facts"] == [
+        {
+            "key": "requests.granted.total",
+            "old": 1362,
+            "old_present": True,
+            "new": 1365,
+            "new_present": True,
+        }
+    ]
 
 
-def test_diff_two_years_runs_the_cross_year_rules(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_two_years_runs_the_cross_year_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     report = govinfo.parse_file(HARBIN)
     over = report.facts()["requests.carried_over.total"]
     assert isinstance(over, int)
     previous = tmp_path / "previous.json"
-    previous.write_text(govinfo.dumps(govinfo.from_facts(_previous_year(report, over + 5))),
-                        encoding="utf-8")
+    previous.write_text(
+        govinfo.dumps(govinfo.from_facts(_previous_year(report, over + 5))), encoding="utf-8"
+    )
     assert main(["diff", str(previous), str(HARBIN)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert f"requests.carried_forward.total: {over + 5} → {report.facts()['requests.carried_forward.total']}" in out
+    assert (
+        f"requests.carried_forward.total: {over + 5} → {report.facts()['requests.carried_forward.total']}"
+        in out
+    )
     assert "meta.year: 2019 → 2020" in out
     assert any(" GI206 error requests.carried_over.total: " in x for x in out)
 
@@ -318,8 +360,15 @@ class _Terminal(io.StringIO):
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    d = Diagnostic("GI203", Severity.ERROR, "row sum", keys=("requests.new.total",), line=3,
-                   column=4, path="r.txt")
+    d = Diagnostic(
+        "GI203",
+        Severity.ERROR,
+        "row sum",
+        keys=("requests.new.total",),
+        line=3,
+        column=4,
+        path="r.txt",
+    )
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert Style.for_stream(io.StringIO()).diagnostic(d) == str(d)
     coloured = Style.for_stream(_Terminal()).diagnostic(d)

@@ -39,8 +39,9 @@ def test_diagnostics_file_sits_beside_the_output() -> None:
     assert diagnostics_path(Path("x.parquet")) == Path("x.diagnostics.parquet")
 
 
-def test_output_must_be_jsonl_csv_parquet_or_xlsx(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_must_be_jsonl_csv_parquet_or_xlsx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["batch", str(CORPUS), "-o", str(tmp_path / "out.ods")]) == 2
     assert ".jsonl, .csv, .parquet, .xlsx" in capsys.readouterr().err
     assert main(["batch", str(CORPUS), "-o", str(tmp_path / "no" / "dir" / "o.csv")]) == 2
@@ -48,8 +49,9 @@ def test_output_must_be_jsonl_csv_parquet_or_xlsx(tmp_path: Path,
     assert main(["batch", str(CORPUS), "-o", str(tmp_path / "o.csv"), "-j", "-1"]) == 2
 
 
-def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_parquet_without_pyarrow_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     assert main(["batch", str(CORPUS), "-o", str(tmp_path / "o.parquet")]) == 2
     assert "pip install 'govinfo-cn[parquet]'" in capsys.readouterr().err
@@ -59,7 +61,10 @@ def test_batch_in_a_subprocess_on_the_corpus(tmp_path: Path) -> None:
     out = tmp_path / "corpus.jsonl"
     result = subprocess.run(
         [sys.executable, "-m", "govinfo", "batch", str(CORPUS), "-o", str(out)],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
@@ -77,6 +82,8 @@ def test_batch_in_a_subprocess_on_the_corpus(tmp_path: Path) -> None:
     assert huaian["requests.granted.total"]["agency"] == "淮安市人民政府"
     assert "\r" not in result.stderr  # stderr is a pipe: no progress bar
     assert result.stderr.startswith(f"{len(sources)} files in ")
-    diagnostics = [json.loads(x) for x in
-                   (tmp_path / "corpus.diagnostics.jsonl").read_text("utf-8").splitlines()]
+    diagnostics = [
+        json.loads(x)
+        for x in (tmp_path / "corpus.diagnostics.jsonl").read_text("utf-8").splitlines()
+    ]
     assert {d["code"] for d in diagnostics} >= {"GI102", "GI208"}

@@ -103,8 +103,10 @@ def test_culprits_is_where_the_equations_cross() -> None:
     # One equation alone: the rule's first key.
     assert culprits([col], drawn) == {"t.total": Severity.ERROR}
     # A warning already met by an error mark needs none of its own; others get one.
-    assert culprits([row, col, warn], drawn) == {"r.total": Severity.ERROR,
-                                                 "s.total": Severity.WARNING}
+    assert culprits([row, col, warn], drawn) == {
+        "r.total": Severity.ERROR,
+        "s.total": Severity.WARNING,
+    }
     # Keys not drawn (a whole table, say) are never marked.
     table = Diagnostic("GI102", Severity.WARNING, "missing", keys=("appeals",))
     assert culprits([table], drawn) == {}
@@ -134,9 +136,19 @@ def test_chromium_renders_the_page(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     png = tmp_path / "page.png"
     subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         f"--screenshot={png}", "--window-size=1200,1600", page.as_uri()],
-        capture_output=True, timeout=120, check=False,
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--screenshot={png}",
+            "--window-size=1200,1600",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
     )
     assert png.exists() and png.stat().st_size > 0
     _not_blank(png)

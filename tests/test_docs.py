@@ -104,9 +104,23 @@ def test_the_chinese_site_builds_strict(tmp_path: Path) -> None:
     site = tmp_path / "site" / "zh"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.zh.yml", "-d",
-         str(site)],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600, env=env,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            "mkdocs.zh.yml",
+            "-d",
+            str(site),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        env=env,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     for page in ("index.html", "quickstart/index.html", "cli/index.html"):

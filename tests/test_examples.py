@@ -153,8 +153,11 @@ def test_build_a_dataset_writes_nothing_where_it_runs(tmp_path: Path) -> None:
     result = run("build_a_dataset.py", cwd=here)
     assert result.returncode == 0, result.stderr
     assert list(here.iterdir()) == []
-    wrote = [Path(line.removeprefix("wrote ")) for line in result.stdout.splitlines()
-             if line.startswith("wrote ")]
+    wrote = [
+        Path(line.removeprefix("wrote "))
+        for line in result.stdout.splitlines()
+        if line.startswith("wrote ")
+    ]
     assert len(wrote) == 4 and all(p.is_file() for p in wrote)
     folder = wrote[0].parent
     assert folder.name.startswith("govinfo-dataset-")

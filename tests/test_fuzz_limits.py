@@ -58,7 +58,9 @@ def test_rows_past_the_row_cap_are_not_read_and_the_first_is_named() -> None:
     for key, value in report.facts().items():
         assert want[key] == value, key
     cut = {k for k in want if k not in report.facts()}
-    assert cut and all(s.report.provenance[k].line >= (cap.line or 0) for k in cut if want[k] is not None)
+    assert cut and all(
+        s.report.provenance[k].line >= (cap.line or 0) for k in cut if want[k] is not None
+    )
 
 
 @settings(max_examples=40)
@@ -67,7 +69,9 @@ def test_a_cap_never_changes_a_fact_silently(s: Specimen, max_rows: int, max_cel
     report = govinfo.parse(s.text, max_rows=max_rows, max_cells=max_cells)
     want, got = s.report.facts(), report.facts()
     tables = ("active.", "requests.", "appeals.")
-    changed = [k for k in {*want, *got} if k.startswith(tables) and got.get(k, "?") != want.get(k, "?")]
+    changed = [
+        k for k in {*want, *got} if k.startswith(tables) and got.get(k, "?") != want.get(k, "?")
+    ]
     codes = {d.code for d in report.diagnostics}
     assert not changed or "GI120" in codes
     if max_rows >= 30 and max_cells >= 300:  # above every real table: nothing is cut

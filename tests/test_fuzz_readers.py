@@ -22,7 +22,15 @@ from govinfo.model import Report
 from tests.test_fuzz import budget
 from tests.test_readers_corpus import build_report, facts_of, to_docx, to_html, to_pdf
 
-MAGIC = (b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<html><body>", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+MAGIC = (
+    b"",
+    b"%PDF-1.4\n",
+    b"PK\x03\x04",
+    b"<html><body>",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\xef\xbb\xbf",
+)
 
 
 @functools.cache

@@ -62,9 +62,7 @@ def test_a_cell_of_5000_digits_is_an_unreadable_cell_not_a_crash() -> None:
     text = (CORPUS / "taizhou-jiaojiang-civil-affairs-2020.txt").read_text(encoding="utf-8")
     report = govinfo.parse(_replace_cell(text, "requests.new.total", "9" * 5000))
     assert "requests.new.total" not in report.facts() and "requests.new.total" in report.unread()
-    assert any(
-        d.code == "GI105" and d.keys == ("requests.new.total",) for d in report.diagnostics
-    )
+    assert any(d.code == "GI105" and d.keys == ("requests.new.total",) for d in report.diagnostics)
 
 
 def test_cells_longer_than_any_real_figure_are_unreadable() -> None:
@@ -82,7 +80,10 @@ def test_a_glued_run_of_5000_digits_is_left_unsplit_not_a_crash() -> None:
     report = govinfo.parse(_pingtan().replace("8855698", "7" * 5000, 1))
     keys = [k for d in report.diagnostics if d.code == "GI112" for k in d.keys]
     assert "active.normative_documents.issued" in keys
-    assert "active.normative_documents.issued" not in report.facts() and "active.normative_documents.issued" in report.unread()
+    assert (
+        "active.normative_documents.issued" not in report.facts()
+        and "active.normative_documents.issued" in report.unread()
+    )
 
 
 def test_a_processing_fee_of_40_digits_is_not_read_and_not_a_crash() -> None:
@@ -142,7 +143,11 @@ def _zip() -> bytes:
 
 
 def _pdf(page: bytes) -> bytes:
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        page,
+    ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objects, start=1):
@@ -151,7 +156,10 @@ def _pdf(page: bytes) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 

@@ -44,8 +44,13 @@ def _glued_table3() -> str:
 #: name → (text of size n, the n of the 1× text)
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "reports one after another": (
-        lambda n: "\n".join(_read(name) for name in ("huaian-city-government-2024",
-                                                    "harbin-pingfang-civil-affairs-2020")) * n,
+        lambda n: (
+            "\n".join(
+                _read(name)
+                for name in ("huaian-city-government-2024", "harbin-pingfang-civil-affairs-2020")
+            )
+            * n
+        ),
         1,
     ),
     "Table 3 in tabs": (
@@ -69,34 +74,48 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
         2,
     ),
     "a heading on every line": (
-        lambda n: "\n".join(["一、总体情况", "（二）主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"] * 150 * n),
+        lambda n: "\n".join(
+            ["一、总体情况", "（二）主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+            * 150
+            * n
+        ),
         1,
     ),
     "label lines beside numbers": (
-        lambda n: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量    1    2\n"
-        + "\n".join(["标签", "其他   1   2", "说明文字"] * 300 * n),
+        lambda n: (
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量    1    2\n"
+            + "\n".join(["标签", "其他   1   2", "说明文字"] * 300 * n)
+        ),
         1,
     ),
     "a row of many blank cells": (
-        lambda n: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量"
-        + "\t" * 20000 * n
-        + "1",
+        lambda n: (
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量"
+            + "\t" * 20000 * n
+            + "1"
+        ),
         1,
     ),
     "a row of many blank cells among NULs": (
-        lambda n: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量"
-        + "\t\x00" * 10000 * n
-        + "1",
+        lambda n: (
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量"
+            + "\t\x00" * 10000 * n
+            + "1"
+        ),
         1,
     ),
     "a row of many numbers": (
-        lambda n: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量"
-        + "\t1" * 10000 * n,
+        lambda n: (
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量"
+            + "\t1" * 10000 * n
+        ),
         1,
     ),
     "a long line of numbers no cell takes": (
-        lambda n: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 "
-        + "x1 " * 5000 * n,
+        lambda n: (
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 "
+            + "x1 " * 5000 * n
+        ),
         1,
     ),
     "a long line of numbers": (

@@ -55,8 +55,14 @@ def _broken_report() -> Any:
     return report_from_facts({**base, "requests.new.natural_person": 9})
 
 
-def _install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, dist: str,
-             entry_points: dict[str, str], paths: Sequence[Path] = ()) -> None:
+def _install(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    dist: str,
+    entry_points: dict[str, str],
+    paths: Sequence[Path] = (),
+) -> None:
     """Make ``importlib.metadata`` see a distribution ``dist`` with ``entry_points``
     in the group ``govinfo`` (what ``pip install`` leaves), then reload the plugins."""
     info = tmp_path / f"{dist.replace('-', '_')}-0.1.0.dist-info"
@@ -81,8 +87,11 @@ def _example_entry_points() -> dict[str, str]:
 
 
 def _specs() -> dict[str, Any]:
-    return {n: f for n, f in vars(hookspecs).items()
-            if n.startswith("govinfo_") and inspect.isfunction(f)}
+    return {
+        n: f
+        for n, f in vars(hookspecs).items()
+        if n.startswith("govinfo_") and inspect.isfunction(f)
+    }
 
 
 def test_every_hookspec_is_named_marked_and_documented() -> None:
@@ -100,17 +109,22 @@ def test_every_hookspec_is_named_marked_and_documented() -> None:
 
 def test_hookimpl_is_exported_without_loading_plugins_at_import() -> None:
     assert govinfo.hookimpl is hookspecs.hookimpl
-    code = ("import sys, govinfo; print(sorted(m for m in sys.modules if m == 'pluggy' or "
-            "m.startswith(('govinfo.plugins', 'govinfo.hookspecs', 'govinfo_plugin'))))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    code = (
+        "import sys, govinfo; print(sorted(m for m in sys.modules if m == 'pluggy' or "
+        "m.startswith(('govinfo.plugins', 'govinfo.hookspecs', 'govinfo_plugin'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 def test_govinfo_is_its_own_first_plugin_and_implements_the_hooks() -> None:
     [own, *_] = plugins.plugins()
     assert (own.name, own.origin, own.status, own.module) == (
-        "govinfo", "built-in", "loaded", "govinfo.builtin_plugin")
+        "govinfo",
+        "built-in",
+        "loaded",
+        "govinfo.builtin_plugin",
+    )
     # Its own spellings are the formats' data; every other hook brings the built-ins.
     assert own.hooks == tuple(h for h in plugins.HOOKS if h != "govinfo_label_aliases")
 
@@ -145,21 +159,32 @@ def test_every_builtin_rule_comes_through_a_hook() -> None:
 def test_example_plugin_from_its_entry_point(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _install(tmp_path, monkeypatch, "example", "govinfo-plugin-example",
-             _example_entry_points(), [EXAMPLE / "src"])
+    _install(
+        tmp_path,
+        monkeypatch,
+        "example",
+        "govinfo-plugin-example",
+        _example_entry_points(),
+        [EXAMPLE / "src"],
+    )
     report_path = tmp_path / "no-items.txt"
     report_path.write_text(NO_ITEMS, encoding="utf-8")
 
     assert main(["plugins"]) == 0
     listed = capsys.readouterr().out
-    assert re.search(r"^example  rules, renderers  \(govinfo_plugin_example; entry point "
-                     r"govinfo_plugin_example of govinfo-plugin-example 0\.1\.0\)$",
-                     listed, flags=re.M), listed
+    assert re.search(
+        r"^example  rules, renderers  \(govinfo_plugin_example; entry point "
+        r"govinfo_plugin_example of govinfo-plugin-example 0\.1\.0\)$",
+        listed,
+        flags=re.M,
+    ), listed
 
     assert main(["check", str(report_path)]) == 0  # a warning only
     out = capsys.readouterr().out
-    assert f"{report_path}:50:2: EX101 warning active.licensing.decisions: 「行政许可」 " \
+    assert (
+        f"{report_path}:50:2: EX101 warning active.licensing.decisions: 「行政许可」 "
         "reports 538 「处理决定数量」 but 0 licensing items" in out
+    )
 
     assert main(["render", str(report_path), "--to", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
@@ -184,23 +209,33 @@ def _nested_venv(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     python = env / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     inner = subprocess.run(
         [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-        capture_output=True, text=True, check=True).stdout.strip()
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     # The outer packages (attrs, lark, …) come after the venv's own, so the build
     # tools installed below win over older ones outside; addsitedir also reads the
     # outer .pth files.
-    outer = dict.fromkeys([*site.getsitepackages(), sysconfig.get_path("purelib"),
-                           sysconfig.get_path("platlib")])
+    outer = dict.fromkeys(
+        [*site.getsitepackages(), sysconfig.get_path("purelib"), sysconfig.get_path("platlib")]
+    )
     Path(inner, "_outer_site.pth").write_text(
-        "".join(f"import site; site.addsitedir({d!r})\n" for d in outer if d != inner), "utf-8")
-    environ = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-               "PYTHONPATH": str(ROOT / "src")}
+        "".join(f"import site; site.addsitedir({d!r})\n" for d in outer if d != inner), "utf-8"
+    )
+    environ = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PYTHONPATH": str(ROOT / "src")}
     environ.pop("GOVINFO_DISABLE_PLUGINS", None)
     tools = subprocess.run(
         [python, "-m", "pip", "install", "-q", "setuptools>=70.1", "wheel"],
-        capture_output=True, text=True, env=environ, check=False)
+        capture_output=True,
+        text=True,
+        env=environ,
+        check=False,
+    )
     if tools.returncode != 0:
-        pytest.skip("cannot install setuptools and wheel into a fresh venv (no package "
-                    f"index reachable?): {tools.stderr.strip()[-300:]}")
+        pytest.skip(
+            "cannot install setuptools and wheel into a fresh venv (no package "
+            f"index reachable?): {tools.stderr.strip()[-300:]}"
+        )
     return python, environ
 
 
@@ -209,22 +244,43 @@ def test_example_plugin_installed_in_a_virtual_environment(tmp_path: Path) -> No
     run the command line there: the plugin is found through its installed entry point."""
     python, environ = _nested_venv(tmp_path)
     pip = subprocess.run(
-        [python, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index",
-         "-e", str(EXAMPLE)], capture_output=True, text=True, env=environ, check=False)
+        [
+            python,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-e",
+            str(EXAMPLE),
+        ],
+        capture_output=True,
+        text=True,
+        env=environ,
+        check=False,
+    )
     assert pip.returncode == 0, pip.stdout + pip.stderr
     report_path = tmp_path / "no-items.txt"
     report_path.write_text(NO_ITEMS, encoding="utf-8")
 
     def govinfo_cli(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([python, "-m", "govinfo", *args], capture_output=True,
-                              text=True, encoding="utf-8", env={**environ, **extra},
-                              check=False)
+        return subprocess.run(
+            [python, "-m", "govinfo", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**environ, **extra},
+            check=False,
+        )
 
     listed = govinfo_cli("plugins", "--format", "json")
     assert listed.returncode == 0, listed.stderr
     example = next(p for p in json.loads(listed.stdout) if p["name"] == "example")
     assert (example["distribution"], example["hooks"]) == (
-        "govinfo-plugin-example", ["govinfo_rules", "govinfo_renderers"])
+        "govinfo-plugin-example",
+        ["govinfo_rules", "govinfo_renderers"],
+    )
     checked = govinfo_cli("check", str(report_path))
     assert " EX101 warning active.licensing.decisions: " in checked.stdout, checked.stderr
     rendered = govinfo_cli("render", str(report_path), "--to", "csv")
@@ -233,8 +289,9 @@ def test_example_plugin_installed_in_a_virtual_environment(tmp_path: Path) -> No
     off = {"GOVINFO_DISABLE_PLUGINS": "example"}
     assert "EX101" not in govinfo_cli("check", str(report_path), **off).stdout
     # Disabled, the example's csv (key,value) gives way to govinfo's own (key,label,value).
-    assert govinfo_cli("render", str(report_path), "--to", "csv",
-                       **off).stdout.startswith("key,label,value\n")
+    assert govinfo_cli("render", str(report_path), "--to", "csv", **off).stdout.startswith(
+        "key,label,value\n"
+    )
     assert "example  disabled" in govinfo_cli("plugins", **off).stdout
 
 
@@ -246,8 +303,14 @@ def test_the_environment_variable_disables_named_plugins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
 ) -> None:
     monkeypatch.setenv("GOVINFO_DISABLE_PLUGINS", value)
-    _install(tmp_path, monkeypatch, "example", "govinfo-plugin-example",
-             _example_entry_points(), [EXAMPLE / "src"])
+    _install(
+        tmp_path,
+        monkeypatch,
+        "example",
+        "govinfo-plugin-example",
+        _example_entry_points(),
+        [EXAMPLE / "src"],
+    )
     listed = {p.name: p.status for p in plugins.plugins()}
     assert listed == {"govinfo": "loaded", "example": "disabled"}
     assert "EX101" not in codes()
@@ -290,8 +353,13 @@ class Ofd:
 
     @hookimpl
     def govinfo_readers(self) -> list[Reader]:
-        return [Reader("ofd", lambda data, name: data.startswith(b"OFD:"),
-                       lambda data, limits: data[4:].decode("utf-8"))]
+        return [
+            Reader(
+                "ofd",
+                lambda data, name: data.startswith(b"OFD:"),
+                lambda data, limits: data[4:].decode("utf-8"),
+            )
+        ]
 
 
 def test_a_plugin_reader_is_sniffed_before_the_builtins() -> None:
@@ -331,8 +399,10 @@ def test_a_plugin_layout_wins_a_tie() -> None:
 
 
 def _facts_without_plugins(text: str) -> dict[str, Any]:
-    saved = [(name, plugins.unregister(name)) for name, *_ in
-             [(p.name,) for p in plugins.plugins() if p.origin == "registered"]]
+    saved = [
+        (name, plugins.unregister(name))
+        for name, *_ in [(p.name,) for p in plugins.plugins() if p.origin == "registered"]
+    ]
     try:
         return govinfo.parse(text).facts()
     finally:
@@ -384,14 +454,26 @@ JUNK = [
     ("govinfo_readers", ["pdf"], "gave 'pdf' \\(str\\), not a govinfo.readers.Reader"),
     ("govinfo_layouts", [object()], "a layout needs a name"),
     ("govinfo_rules", "GI299", "returned 'GI299' \\(str\\), not an iterable of Rule or SumRule"),
-    ("govinfo_rules", [Rule("gi 1", "x", "info", "doc", lambda ctx: ())],
-     "code 'gi 1' is not letters and digits"),
-    ("govinfo_rules", [SumRule("XY1", "sum", "error", "XY1: a sum.", total=("{nope}",),
-                               items=("a",))], "cannot be expanded for the 2019 rule set"),
-    ("govinfo_label_aliases", [LabelAliases("2021", rows={"requests.nope": "x"})],
-     "there is no row 'requests.nope' in the 2021 format"),
-    ("govinfo_label_aliases", [LabelAliases("2021", rows={"active.licensing": "行政处罚"})],
-     "「行政处罚」 is the label of row active.penalty, not active.licensing"),
+    (
+        "govinfo_rules",
+        [Rule("gi 1", "x", "info", "doc", lambda ctx: ())],
+        "code 'gi 1' is not letters and digits",
+    ),
+    (
+        "govinfo_rules",
+        [SumRule("XY1", "sum", "error", "XY1: a sum.", total=("{nope}",), items=("a",))],
+        "cannot be expanded for the 2019 rule set",
+    ),
+    (
+        "govinfo_label_aliases",
+        [LabelAliases("2021", rows={"requests.nope": "x"})],
+        "there is no row 'requests.nope' in the 2021 format",
+    ),
+    (
+        "govinfo_label_aliases",
+        [LabelAliases("2021", rows={"active.licensing": "行政处罚"})],
+        "「行政处罚」 is the label of row active.penalty, not active.licensing",
+    ),
     ("govinfo_renderers", ["csv"], "not a mapping of format names to renderers"),
     ("govinfo_renderers", {"csv": 1}, "renderer 'csv' is 1 \\(int\\), not callable"),
     ("govinfo_readers", RuntimeError("boom"), "govinfo_readers\\(\\) raised RuntimeError: boom"),
@@ -417,8 +499,9 @@ def test_a_hook_that_raises_or_returns_junk_names_the_plugin(
 def test_rules_that_clash_name_the_plugin() -> None:
     same_code = Rule("GI201", "mine", "error", "GI201: another.", lambda ctx: ())
     plugins.register(_plugin("govinfo_rules", [same_code]), name="clash")
-    with pytest.raises(PluginError, match="'mine' has code GI201, as rule 'table3-balance' of "
-                       "plugin 'govinfo'"):
+    with pytest.raises(
+        PluginError, match="'mine' has code GI201, as rule 'table3-balance' of plugin 'govinfo'"
+    ):
         check(_broken_report())
     plugins.unregister("clash")
     assert "GI201" in {d.code for d in check(_broken_report())}
@@ -427,8 +510,11 @@ def test_rules_that_clash_name_the_plugin() -> None:
 def test_two_plugins_may_not_give_one_renderer_name() -> None:
     plugins.register(_plugin("govinfo_renderers", {"csv": lambda r: ""}), name="a")
     plugins.register(_plugin("govinfo_renderers", {"csv": lambda r: ""}), name="b")
-    with pytest.raises(PluginError, match=r"^plugin 'a': its renderer 'csv' has the name of "
-                       r"plugin 'b'"):
+    with pytest.raises(
+        PluginError,
+        match=r"^plugin 'a': its renderer 'csv' has the name of "
+        r"plugin 'b'",
+    ):
         renderers()
 
 
@@ -443,11 +529,14 @@ def _failing_rule(found: Any) -> Rule:
     return Rule("XY900", "fails", "warning", "XY900: a rule for the test.", rule_fails)
 
 
-@pytest.mark.parametrize(("found", "message"), [
-    (ZeroDivisionError("division by zero"), "raised ZeroDivisionError: division by zero"),
-    ("junk", "yielded 'junk' \\(str\\), not a Finding"),
-    (Finding("requests.new.total", "keys as a str"), "yielded Finding"),  # type: ignore[arg-type]
-])
+@pytest.mark.parametrize(
+    ("found", "message"),
+    [
+        (ZeroDivisionError("division by zero"), "raised ZeroDivisionError: division by zero"),
+        ("junk", "yielded 'junk' \\(str\\), not a Finding"),
+        (Finding("requests.new.total", "keys as a str"), "yielded Finding"),  # type: ignore[arg-type]
+    ],
+)
 def test_a_plugin_rule_that_fails_gives_gi290_and_the_other_diagnostics_stay(
     found: Any, message: str
 ) -> None:
@@ -468,8 +557,9 @@ def test_a_plugin_reader_that_fails_names_the_plugin() -> None:
             raise ReaderError("the reader's own word")
         raise KeyError("page")
 
-    plugins.register(_plugin("govinfo_readers", [Reader("ofd", lambda d, n: d[:3] == b"OFD",
-                                                        read)]), name="ofd")
+    plugins.register(
+        _plugin("govinfo_readers", [Reader("ofd", lambda d, n: d[:3] == b"OFD", read)]), name="ofd"
+    )
     with pytest.raises(PluginError, match=r"^plugin 'ofd': reader 'ofd' raised KeyError: 'page'"):
         read_bytes(b"OFD")
     with pytest.raises(ReaderError, match="the reader's own word"):
@@ -511,15 +601,21 @@ def test_a_plugin_layout_whose_rows_fail_gives_the_region_to_the_next_best() -> 
     assert first.message == (
         "plugin 'rows': layout 'spy': rows gave 'not a row' (str), not a govinfo.layouts.Row; "
         "fix it, or remove it with govinfo.plugins.unregister (the cells layout read the "
-        "table region instead)")
+        "table region instead)"
+    )
 
 
-@pytest.mark.parametrize(("renderer", "message"), [
-    (lambda report: 1 / 0, "renderer 'csv' raised ZeroDivisionError"),
-    (lambda report: b"bytes", "renderer 'csv' returned b'bytes' \\(bytes\\), not a str"),
-    ("govinfo_no_such_module:render",
-     "renderer 'csv': 'govinfo_no_such_module:render' cannot be imported"),
-])
+@pytest.mark.parametrize(
+    ("renderer", "message"),
+    [
+        (lambda report: 1 / 0, "renderer 'csv' raised ZeroDivisionError"),
+        (lambda report: b"bytes", "renderer 'csv' returned b'bytes' \\(bytes\\), not a str"),
+        (
+            "govinfo_no_such_module:render",
+            "renderer 'csv': 'govinfo_no_such_module:render' cannot be imported",
+        ),
+    ],
+)
 def test_a_plugin_renderer_that_fails_names_the_plugin(renderer: Any, message: str) -> None:
     plugins.register(_plugin("govinfo_renderers", {"csv": renderer}), name="csv")
     with pytest.raises(PluginError, match=f"^plugin 'csv': {message}"):
@@ -530,11 +626,14 @@ def test_a_plugin_renderer_that_fails_names_the_plugin(renderer: Any, message: s
 def test_an_entry_point_that_cannot_be_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _install(tmp_path, monkeypatch, "broken", "govinfo-broken",
-             {"broken": "govinfo_test_no_such_module"})
-    message = ("plugin 'broken' (entry point govinfo_test_no_such_module) could not be loaded: "
-               "ModuleNotFoundError: No module named 'govinfo_test_no_such_module'; fix it, or "
-               "disable it with GOVINFO_DISABLE_PLUGINS=broken")
+    _install(
+        tmp_path, monkeypatch, "broken", "govinfo-broken", {"broken": "govinfo_test_no_such_module"}
+    )
+    message = (
+        "plugin 'broken' (entry point govinfo_test_no_such_module) could not be loaded: "
+        "ModuleNotFoundError: No module named 'govinfo_test_no_such_module'; fix it, or "
+        "disable it with GOVINFO_DISABLE_PLUGINS=broken"
+    )
     with pytest.raises(PluginError) as info:
         check(_broken_report())
     assert (str(info.value), info.value.plugin) == (message, "broken")
@@ -544,8 +643,10 @@ def test_an_entry_point_that_cannot_be_loaded(
     assert main(["check", str(report_path)]) == 2
     assert capsys.readouterr().err == f"govinfo: {message}\n"
     assert main(["plugins"]) == 1
-    assert "broken  failed  entry point govinfo_test_no_such_module of govinfo-broken 0.1.0: " \
+    assert (
+        "broken  failed  entry point govinfo_test_no_such_module of govinfo-broken 0.1.0: "
         "plugin 'broken'" in capsys.readouterr().out
+    )
 
     monkeypatch.setenv("GOVINFO_DISABLE_PLUGINS", "broken")
     plugins.reload()
@@ -559,8 +660,11 @@ def test_a_plugin_that_touches_the_registries_while_imported(
     module = tmp_path / "govinfo_test_eager.py"
     module.write_text("import govinfo.readers\ngovinfo.readers.readers()\n")
     _install(tmp_path, monkeypatch, "eager", "govinfo-eager", {"eager": "govinfo_test_eager"})
-    with pytest.raises(PluginError, match="plugin 'eager' used govinfo's readers, rules or "
-                       "renderers while it was being imported"):
+    with pytest.raises(
+        PluginError,
+        match="plugin 'eager' used govinfo's readers, rules or "
+        "renderers while it was being imported",
+    ):
         readers()
     sys.modules.pop("govinfo_test_eager", None)
 

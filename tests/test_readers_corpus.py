@@ -78,11 +78,20 @@ def table2(facts: dict[str, Any], fmt: str) -> Table:
         if row.block != block:
             block = row.block
             out.append([Cell(row.block or "", colspan=4, header=True)])
-            out.append([Cell("信息内容", header=True)] + [
-                Cell(c.label, colspan=w, header=True) for c, w in zip(row.columns, widths, strict=True)])
-        out.append([Cell(row.label)] + [
-            Cell(_value(facts, f"active.{row.key}.{c.key}", c.unit), colspan=w)
-            for c, w in zip(row.columns, widths, strict=True)])
+            out.append(
+                [Cell("信息内容", header=True)]
+                + [
+                    Cell(c.label, colspan=w, header=True)
+                    for c, w in zip(row.columns, widths, strict=True)
+                ]
+            )
+        out.append(
+            [Cell(row.label)]
+            + [
+                Cell(_value(facts, f"active.{row.key}.{c.key}", c.unit), colspan=w)
+                for c, w in zip(row.columns, widths, strict=True)
+            ]
+        )
     return out
 
 
@@ -91,10 +100,19 @@ def table3(facts: dict[str, Any], fmt: str) -> Table:
     rows = [r for r in spec.rows if _present(facts, "requests", r)]
     results = [r for r in rows if r.key not in ("new", "carried_over", "carried_forward")]
     out: Table = [
-        [Cell(CORNER, colspan=3, rowspan=3, header=True), Cell("申请人情况", colspan=7, header=True)],
-        [Cell("自然人", rowspan=2, header=True), Cell("法人或其他组织", colspan=5, header=True),
-         Cell("总计", rowspan=2, header=True)],
-        [Cell(t, header=True) for t in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")],
+        [
+            Cell(CORNER, colspan=3, rowspan=3, header=True),
+            Cell("申请人情况", colspan=7, header=True),
+        ],
+        [
+            Cell("自然人", rowspan=2, header=True),
+            Cell("法人或其他组织", colspan=5, header=True),
+            Cell("总计", rowspan=2, header=True),
+        ],
+        [
+            Cell(t, header=True)
+            for t in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+        ],
     ]
     seen_groups: set[str] = set()
     for row in rows:
@@ -119,12 +137,18 @@ def table3(facts: dict[str, Any], fmt: str) -> Table:
 def table4(facts: dict[str, Any]) -> Table:
     spec = FORMATS["2019"].table("appeals")
     labels = [c.label for c in spec.rows[0].columns]
-    values = [Cell(_value(facts, f"appeals.{r.key}.{c.key}", c.unit))
-              for r in spec.rows for c in r.columns]
+    values = [
+        Cell(_value(facts, f"appeals.{r.key}.{c.key}", c.unit))
+        for r in spec.rows
+        for c in r.columns
+    ]
     return [
         [Cell("行政复议", colspan=5, header=True), Cell("行政诉讼", colspan=10, header=True)],
         [Cell(t, rowspan=2, header=True) for t in labels]
-        + [Cell("未经复议直接起诉", colspan=5, header=True), Cell("复议后起诉", colspan=5, header=True)],
+        + [
+            Cell("未经复议直接起诉", colspan=5, header=True),
+            Cell("复议后起诉", colspan=5, header=True),
+        ],
         [Cell(t, header=True) for t in labels * 2],
         values,
     ]
@@ -196,9 +220,11 @@ def _html_label(text: str) -> str:
 
 def to_html(doc: list[Block], *, chrome: bool = True) -> bytes:
     """The page; ``chrome`` adds a portal's breadcrumb and footer around the report."""
-    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title>',
-             "<style>td{border:1px solid #000}</style><script>var t='<table>';</script>",
-             "</head><body>"]
+    parts = [
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title>',
+        "<style>td{border:1px solid #000}</style><script>var t='<table>';</script>",
+        "</head><body>",
+    ]
     if chrome:
         parts.append('<div class="crumb">首页&nbsp;&gt;&nbsp;政府信息公开年报</div>')
     for block in doc:
@@ -210,7 +236,8 @@ def to_html(doc: list[Block], *, chrome: bool = True) -> bytes:
             parts.append("<tr>")
             for cell in row:
                 attrs_ = (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "") + (
-                    f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "")
+                    f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
+                )
                 body = (_html_label(cell.text) if cell.header else cell.text) or "&nbsp;"
                 parts.append(f'<td{attrs_}><p align="center"><span>{body}</span></p></td>')
             parts.append("</tr>\n")
@@ -296,12 +323,20 @@ def to_pdf(doc: list[Block]) -> bytes:
                     spans.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
                 c += cell.colspan
         table = Table(data, colWidths=widths)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
-                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *spans]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    *spans,
+                ]
+            )
+        )
         flow.append(table)
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4, leftMargin=40, rightMargin=40,
-                      topMargin=50, bottomMargin=50).build(flow)
+    SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=40, rightMargin=40, topMargin=50, bottomMargin=50
+    ).build(flow)
     return buf.getvalue()
 
 
@@ -316,8 +351,11 @@ def expected_for(kind: str, doc: list[Block]) -> str:
 
 
 def _plain(facts: dict[str, Any]) -> dict[str, Any]:
-    return {k: str(v) if isinstance(v, Decimal) else v for k, v in facts.items()
-            if not k.startswith("notes.")}
+    return {
+        k: str(v) if isinstance(v, Decimal) else v
+        for k, v in facts.items()
+        if not k.startswith("notes.")
+    }
 
 
 # --- tests ---------------------------------------------------------------------------

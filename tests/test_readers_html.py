@@ -19,7 +19,10 @@ ZEROS = ["0"] * 7
 
 
 def text_of(narrative_before: list[str], rows: list[list[str]], narrative_after: list[str]) -> str:
-    return "\n".join([*narrative_before, "", *("\t".join(r) for r in rows), "", *narrative_after]) + "\n"
+    return (
+        "\n".join([*narrative_before, "", *("\t".join(r) for r in rows), "", *narrative_after])
+        + "\n"
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -37,15 +40,35 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 # --- the official Table 3, as a Word-exported portal page ------------------------------
 
 TABLE3_ROWS = [
-    ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况",
-     "", "", "", "", "", ""],
+    [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "",
+        "",
+        "申请人情况",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],
     ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
     ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
     ["一、本年新收政府信息公开申请数量", "", "", "3", "", "0", "0", "0", "0", "3"],
     ["二、上年结转政府信息公开申请数量", "", "", *ZEROS],
     ["三、本年度办理结果", "（一）予以公开", "", "2", "", "0", "0", "0", "0", "2"],
-    ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", "0", "", "0", "0", "0",
-     "0", "0"],
+    [
+        "",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "",
+        "0",
+        "",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+    ],
     ["", "（三）不予公开", "1.属于国家秘密", *ZEROS],
     ["", "", "2.其他法律行政法规禁止公开", *ZEROS],
     ["", "", "3.危及“三安全一稳定”", *ZEROS],
@@ -73,52 +96,63 @@ def test_official_table3_with_three_level_header_and_rowspan_groups() -> None:
     # <br /> inside 「商业<br />企业」, a source line break inside a long label,
     # a hidden counter, <script> writing a table, a stylesheet link and a logo.
     expected = text_of(
-        ["某某区民政局2020年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
-         "2020年，本局共收到政府信息公开申请3件，均已按时答复。"],
+        [
+            "某某区民政局2020年政府信息公开工作年度报告",
+            "三、收到和处理政府信息公开申请情况",
+            "2020年，本局共收到政府信息公开申请3件，均已按时答复。",
+        ],
         TABLE3_ROWS,
-        ["四、政府信息公开行政复议、行政诉讼情况", "本年度未发生政府信息公开行政复议、行政诉讼。",
-         "版权所有：某某区人民政府 网站地图"],
+        [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "本年度未发生政府信息公开行政复议、行政诉讼。",
+            "版权所有：某某区人民政府 网站地图",
+        ],
     )
     assert read_path(FIXTURES / "table3-portal.html") == expected
 
 
 # --- a GBK page: layout table, Table 2 split over two <table>s, Table 4 --------------
 
-GBK_TEXT = "\n".join([
-    "当前位置：首页 >> 政务公开 >> 年度报告",
-    "某某县卫生健康局2020年政府信息公开工作年度报告",
-    "二、主动公开政府信息情况",
-    "",
-    "第二十条第（一）项\t\t\t",
-    "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
-    "规章\t0\t0\t0",
-    "规范性文件\t2\t2\t15",
-    "第二十条第（五）项\t\t\t",
-    "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
-    "行政许可\t36\t+2\t1,208",
-    "其他对外管理服务事项\t4\t-1\t57",
-    "",
-    "第二十条第（六）项\t\t\t",
-    "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
-    "行政处罚\t120\t0\t33",
-    "行政强制\t5\t0\t-",
-    "第二十条第（八）项\t\t\t",
-    "信息内容\t上一年项目数量\t本年增/减\t",
-    "行政事业性收费\t2\t0\t",
-    "第二十条第（九）项\t\t\t",
-    "信息内容\t采购项目数量\t采购总金额\t",
-    "政府集中采购\t3\t251000元\t",
-    "",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "",
-    "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,
-    "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
-    "\t\t\t\t\t" + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
-    "\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10),
-    "",
-    "某某县卫生健康局",
-    "2021年1月20日",
-]) + "\n"
+GBK_TEXT = (
+    "\n".join(
+        [
+            "当前位置：首页 >> 政务公开 >> 年度报告",
+            "某某县卫生健康局2020年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "",
+            "第二十条第（一）项\t\t\t",
+            "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+            "规章\t0\t0\t0",
+            "规范性文件\t2\t2\t15",
+            "第二十条第（五）项\t\t\t",
+            "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+            "行政许可\t36\t+2\t1,208",
+            "其他对外管理服务事项\t4\t-1\t57",
+            "",
+            "第二十条第（六）项\t\t\t",
+            "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+            "行政处罚\t120\t0\t33",
+            "行政强制\t5\t0\t-",
+            "第二十条第（八）项\t\t\t",
+            "信息内容\t上一年项目数量\t本年增/减\t",
+            "行政事业性收费\t2\t0\t",
+            "第二十条第（九）项\t\t\t",
+            "信息内容\t采购项目数量\t采购总金额\t",
+            "政府集中采购\t3\t251000元\t",
+            "",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "",
+            "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
+            "\t\t\t\t\t" + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
+            "\t".join(["1", "0", "0", "0", "1"] + ["0"] * 10),
+            "",
+            "某某县卫生健康局",
+            "2021年1月20日",
+        ]
+    )
+    + "\n"
+)
 
 
 def test_gbk_page_with_layout_table_and_a_table_split_in_two() -> None:
@@ -131,9 +165,12 @@ def test_gbk_page_with_layout_table_and_a_table_split_in_two() -> None:
 
 @pytest.mark.parametrize(
     "meta",
-    ['<meta charset="gbk">', "<meta charset=GB18030>",
-     '<meta http-equiv="content-type" content="text/html;charset=GBK"/>',
-     '<?xml version="1.0" encoding="gb2312"?>'],
+    [
+        '<meta charset="gbk">',
+        "<meta charset=GB18030>",
+        '<meta http-equiv="content-type" content="text/html;charset=GBK"/>',
+        '<?xml version="1.0" encoding="gb2312"?>',
+    ],
 )
 def test_gbk_declarations(meta: str) -> None:
     page = f"{meta}<html><body><p>规范性文件</p><table><tr><td>规章</td><td>０</td></tr></table>"
@@ -185,8 +222,10 @@ def test_one_column_table_is_layout_not_a_grid() -> None:
 
 
 def test_rowspan_zero_and_oversized_spans_are_clipped_to_the_table() -> None:
-    page = ("<table><tr><td rowspan=0>甲</td><td>1</td></tr><tr><td>2</td></tr>"
-            "<tr><td rowspan=99 colspan=2>乙</td></tr></table>")
+    page = (
+        "<table><tr><td rowspan=0>甲</td><td>1</td></tr><tr><td>2</td></tr>"
+        "<tr><td rowspan=99 colspan=2>乙</td></tr></table>"
+    )
     assert read_bytes(page.encode(), kind="html") == "甲\t1\t\n\t2\t\n\t乙\t\n"
 
 

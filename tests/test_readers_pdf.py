@@ -41,35 +41,54 @@ def grid_table(rows: list[list[str]], **kw: Any) -> Any:
     from reportlab.platypus import Table, TableStyle
 
     t = Table(rows, **kw)
-    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font(), 9),
-                           ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    t.setStyle(
+        TableStyle(
+            [("FONT", (0, 0), (-1, -1), font(), 9), ("GRID", (0, 0), (-1, -1), 0.5, "black")]
+        )
+    )
     return t
 
 
 def test_table_over_a_page_break_is_joined_and_repeated_header_dropped() -> None:
     header = ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
     body = [[f"事项{i}", str(i), "" if i % 7 == 0 else "+1", str(i * 3)] for i in range(1, 91)]
-    pdf = make_pdf([para("二、主动公开政府信息情况"), grid_table([header, *body], repeatRows=1),
-                    para("三、收到和处理政府信息公开申请情况")])
+    pdf = make_pdf(
+        [
+            para("二、主动公开政府信息情况"),
+            grid_table([header, *body], repeatRows=1),
+            para("三、收到和处理政府信息公开申请情况"),
+        ]
+    )
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         assert len(doc.pages) >= 2  # the table really runs over a page break
-    expected = ["二、主动公开政府信息情况", "", "\t".join(header),
-                *("\t".join(r) for r in body), "", "三、收到和处理政府信息公开申请情况"]
+    expected = [
+        "二、主动公开政府信息情况",
+        "",
+        "\t".join(header),
+        *("\t".join(r) for r in body),
+        "",
+        "三、收到和处理政府信息公开申请情况",
+    ]
     assert read_bytes(pdf) == "\n".join(expected) + "\n"
 
 
 def test_blank_cells_stay_in_their_columns_and_spans_resolve() -> None:
     from reportlab.platypus import TableStyle
 
-    rows = [["行政复议", "", "行政诉讼", ""], ["结果维持", "总计", "结果维持", "总计"],
-            ["", "1", "", ""]]
+    rows = [
+        ["行政复议", "", "行政诉讼", ""],
+        ["结果维持", "总计", "结果维持", "总计"],
+        ["", "1", "", ""],
+    ]
     t = grid_table(rows)
     t.setStyle(TableStyle([("SPAN", (0, 0), (1, 0)), ("SPAN", (2, 0), (3, 0))]))
     text = read_bytes(make_pdf([para("四、政府信息公开行政复议、行政诉讼情况"), t]))
-    assert text == ("四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\t\t行政诉讼\t\n"
-                    "结果维持\t总计\t结果维持\t总计\n\t1\t\t\n")
+    assert text == (
+        "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\t\t行政诉讼\t\n"
+        "结果维持\t总计\t结果维持\t总计\n\t1\t\t\n"
+    )
 
 
 def test_page_numbers_between_table_parts_are_dropped() -> None:
@@ -85,7 +104,8 @@ def test_page_numbers_between_table_parts_are_dropped() -> None:
     rows = [["规章", str(i)] for i in range(70)]
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4).build(
-        [grid_table(rows)], onFirstPage=footer, onLaterPages=footer)
+        [grid_table(rows)], onFirstPage=footer, onLaterPages=footer
+    )
     text = read_bytes(buf.getvalue())
     assert text == "\n".join(["", *("\t".join(r) for r in rows), "", "- 2 -"]).lstrip("\n") + "\n"
     assert Table  # the same flowable API as above
@@ -128,8 +148,13 @@ def test_broken_pdf() -> None:
 
 def _flate_pdf(payload: bytes) -> bytes:
     stream = zlib.compress(payload, 9)
-    return (b"%PDF-1.4\n1 0 obj\n<< /Length " + str(len(stream)).encode()
-            + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream\nendobj\n%%EOF\n")
+    return (
+        b"%PDF-1.4\n1 0 obj\n<< /Length "
+        + str(len(stream)).encode()
+        + b" /Filter /FlateDecode >>\nstream\n"
+        + stream
+        + b"\nendstream\nendobj\n%%EOF\n"
+    )
 
 
 def test_decompression_bomb_stream_is_refused_before_pdfminer() -> None:

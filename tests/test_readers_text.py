@@ -103,8 +103,9 @@ def test_kind_overrides_sniffing_and_unknown_kind_is_an_error() -> None:
 
 
 def test_a_plugin_reader_is_sniffed_first_and_can_be_removed() -> None:
-    register_reader("ofd", lambda data, name: data.startswith(b"OFD"),
-                    lambda data, limits: "规章\t1\n")
+    register_reader(
+        "ofd", lambda data, name: data.startswith(b"OFD"), lambda data, limits: "规章\t1\n"
+    )
     try:
         assert [r.name for r in readers()][:2] == ["ofd", "pdf"]
         assert read_bytes(b"OFD...") == "规章\t1\n"

@@ -60,9 +60,14 @@ def test_golden_rendering(path: Path, fmt: str) -> None:
 def test_text_layout_of_the_official_form() -> None:
     lines = render(_sample(GOLDEN / "sample-2019.json")).splitlines()
     assert lines[0] == "某县民政局2020年政府信息公开工作年度报告"
-    for heading in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
-                    "六、其他需要报告的事项"):
+    for heading in (
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ):
         assert heading in lines
     assert lines[-2:] == ["某县民政局", "2021年1月26日"]
     assert "第二十条第（一）项" in lines
@@ -122,8 +127,9 @@ def test_markdown_has_pipe_tables_and_section_headings() -> None:
 
 
 def test_absent_rows_are_not_drawn() -> None:
-    report = from_facts({"meta.format": "2019", "active.rules.new_made": 1,
-                         "requests.new.total": 3})
+    report = from_facts(
+        {"meta.format": "2019", "active.rules.new_made": 1, "requests.new.total": 3}
+    )
     text = render(report)
     assert "规章\t1\t\t" in text and "规范性文件" not in text
     assert "第二十条第（五）项" not in text and "二、上年结转" not in text
@@ -163,8 +169,11 @@ def test_notebook_html() -> None:
 
 def _diff(report: Report, fmt: str) -> list[tuple[str, Any, Any]]:
     got, want = parse(render(report, fmt)).facts(), report.facts()
-    return [(k, got.get(k, "ABSENT"), want.get(k, "ABSENT"))
-            for k in sorted(got.keys() | want.keys()) if got.get(k, "ABSENT") != want.get(k, "ABSENT")]
+    return [
+        (k, got.get(k, "ABSENT"), want.get(k, "ABSENT"))
+        for k in sorted(got.keys() | want.keys())
+        if got.get(k, "ABSENT") != want.get(k, "ABSENT")
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
@@ -177,13 +186,19 @@ def test_parse_reads_the_rendering_back(path: Path, fmt: str) -> None:
 free_reports = reports(consistent=False)
 
 
-@given(st.one_of(reports(), reports(blanks=True), free_reports), st.sampled_from(["text", "markdown"]))
+@given(
+    st.one_of(reports(), reports(blanks=True), free_reports), st.sampled_from(["text", "markdown"])
+)
 def test_parse_reads_generated_renderings_back(report: Report, fmt: str) -> None:
     assert _diff(report, fmt) == []
 
 
-@given(reports(blanks=True), st.sampled_from(["text", "markdown"]),
-       st.integers(-(10**12), -1), st.integers(10**9, 10**15))
+@given(
+    reports(blanks=True),
+    st.sampled_from(["text", "markdown"]),
+    st.integers(-(10**12), -1),
+    st.integers(10**9, 10**15),
+)
 def test_negative_and_large_counts_read_back(
     report: Report, fmt: str, negative: int, large: int
 ) -> None:

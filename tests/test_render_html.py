@@ -130,13 +130,18 @@ def test_tables_reproduce_the_official_grids() -> None:
         assert (corner[1]["rowspan"], corner[1]["colspan"]) == ("3", "3")
         assert [c[2] for c in t3[0][1:]] == ["申请人情况"]
         assert [(c[2], c[1].get("colspan")) for c in t3[1]] == [
-            ("自然人", None), ("法人或其他组织", "5"), ("总计", None)]
+            ("自然人", None),
+            ("法人或其他组织", "5"),
+            ("总计", None),
+        ]
         block = next(c for row in t3 for c in row if c[2] == "三、本年度办理结果")
         assert block[1]["rowspan"] == str(t3_block)
         refused = next(c for row in t3 for c in row if c[2] == "（三）不予公开")
         assert refused[1]["rowspan"] == "8"
-        assert [(c[2], c[1].get("colspan")) for c in t4[0]] == [("行政复议", "5"),
-                                                                ("行政诉讼", "10")]
+        assert [(c[2], c[1].get("colspan")) for c in t4[0]] == [
+            ("行政复议", "5"),
+            ("行政诉讼", "10"),
+        ]
         assert [c[2] for c in t4[1]][-2:] == ["未经复议直接起诉", "复议后起诉"]
         assert len(t4[3]) == 15 and all(c[0] == "td" for c in t4[3])
 
@@ -167,9 +172,15 @@ def test_diagnostics_mark_their_cells_and_are_listed() -> None:
 
 
 def test_text_is_escaped() -> None:
-    report = Report(meta=Meta(agency="<b>某局</b> & 「所」", year=2020, format="2019",
-                              date=datetime.date(2020, 12, 31)),
-                    diagnostics=(Diagnostic("GI101", "warning", "a <script> message"),))
+    report = Report(
+        meta=Meta(
+            agency="<b>某局</b> & 「所」",
+            year=2020,
+            format="2019",
+            date=datetime.date(2020, 12, 31),
+        ),
+        diagnostics=(Diagnostic("GI101", "warning", "a <script> message"),),
+    )
     html = render(report, "html")
     page = read(html)
     assert "script" not in {t for t, _ in page.tags}

@@ -96,8 +96,9 @@ def full_reports(draw: Any, format: str | None = None) -> Report:
     )
     statement = st.builds(Statement, st.sampled_from(keys), big | money, line, line, text)
     paragraph = st.builds(Paragraph, text, line, line)
-    section = st.builds(Section, st.integers(1, 6), text, line, line,
-                        st.lists(paragraph, max_size=3).map(tuple))
+    section = st.builds(
+        Section, st.integers(1, 6), text, line, line, st.lists(paragraph, max_size=3).map(tuple)
+    )
     return attrs.evolve(
         report,
         diagnostics=tuple(draw(st.lists(diagnostic, max_size=4))),
@@ -131,14 +132,16 @@ def test_round_trips(report: Report) -> None:
 @SETTINGS
 @given(full_reports())
 def test_from_facts_inverts_facts(report: Report) -> None:
-    plain = attrs.evolve(report, diagnostics=(), provenance={}, statements=(), sections=(),
-                         source=None)
+    plain = attrs.evolve(
+        report, diagnostics=(), provenance={}, statements=(), sections=(), source=None
+    )
     assert from_facts(report.facts()) == plain
 
 
 def test_money_is_never_a_float_and_chinese_stays_readable() -> None:
-    report = from_facts({"meta.agency": "某局", "meta.format": "2021",
-                         "active.fees.amount": Decimal("12000.50")})
+    report = from_facts(
+        {"meta.agency": "某局", "meta.format": "2021", "active.fees.amount": Decimal("12000.50")}
+    )
     text = dumps(report)
     assert '"amount": "12000.5"' in text
     assert "某局" in text
@@ -166,10 +169,18 @@ def test_equal_reports_give_identical_bytes() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [("0", "0"), ("-0", "0"), ("0E-7", "0"), ("1.20", "1.2"), ("1E+4", "10000"),
-     ("-3.5000", "-3.5"), ("0.000001", "0.000001"), ("1." + "0" * 60, "1"),
-     # more digits than the decimal context's 28: nothing is rounded
-     ("12345678901234567890.1234567890123", "12345678901234567890.1234567890123")],
+    [
+        ("0", "0"),
+        ("-0", "0"),
+        ("0E-7", "0"),
+        ("1.20", "1.2"),
+        ("1E+4", "10000"),
+        ("-3.5000", "-3.5"),
+        ("0.000001", "0.000001"),
+        ("1." + "0" * 60, "1"),
+        # more digits than the decimal context's 28: nothing is rounded
+        ("12345678901234567890.1234567890123", "12345678901234567890.1234567890123"),
+    ],
 )
 def test_decimal_spelling(value: str, text: str) -> None:
     assert decimal_str(Decimal(value)) == text
@@ -212,11 +223,16 @@ def test_shipped_schema_is_generated_from_the_model() -> None:
 
 def test_schema_names_the_official_labels() -> None:
     defs = json_schema()["$defs"]
-    assert defs["Documents2019"]["properties"]["new_made"]["description"].startswith("本年新制作数量")
+    assert defs["Documents2019"]["properties"]["new_made"]["description"].startswith(
+        "本年新制作数量"
+    )
     assert defs["FeeAmount"]["properties"]["amount"]["description"].startswith(
         "本年收费金额（单位：万元）"
     )
-    assert defs["Refused"]["properties"]["state_secret"]["description"] == "（三）不予公开1.属于国家秘密"
+    assert (
+        defs["Refused"]["properties"]["state_secret"]["description"]
+        == "（三）不予公开1.属于国家秘密"
+    )
 
 
 def test_schema_rejects_what_loads_rejects() -> None:
@@ -235,6 +251,5 @@ def test_import_govinfo_does_not_import_cattrs() -> None:
         "import sys, govinfo, govinfo.canonical, govinfo.render, govinfo.schema;"
         "print('cattrs' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -58,40 +58,75 @@ ERRORS: list[tuple[Callable[[dict[str, Any]], None], str, str]] = [
     (_set("requests.new.total", 1.5), "$.requests.new.total", "expected int, got 1.5"),
     (_set("requests.new.total", True), "$.requests.new.total", "expected int, got true"),
     (_set("requests.new.total", "7"), "$.requests.new.total", 'expected int, got "7"'),
-    (_set("requests.refused.state_secret.research", []),
-     "$.requests.refused.state_secret.research", "expected int, got []"),
-    (_set("active.procurement.amount", 595000.5), "$.active.procurement.amount",
-     "expected decimal string, got 595000.5"),
-    (_set("active.procurement.amount", "59.5万元"), "$.active.procurement.amount",
-     'expected decimal string, got "59.5万元"'),
-    (_set("active.procurement.amount", "NaN"), "$.active.procurement.amount",
-     'expected decimal string, got "NaN"'),
-    (_set("active.procurement.amount", "1E+999999999"), "$.active.procurement.amount",
-     'expected an amount under 1E+30 with at most 30 decimals, got "1E+999999999"'),
-    (_set("active.procurement.amount", "0." + "0" * 40 + "1"), "$.active.procurement.amount",
-     "expected an amount under 1E+30 with at most 30 decimals, "
-     'got "0.00000000000000000000000000000000000000001"'),
+    (
+        _set("requests.refused.state_secret.research", []),
+        "$.requests.refused.state_secret.research",
+        "expected int, got []",
+    ),
+    (
+        _set("active.procurement.amount", 595000.5),
+        "$.active.procurement.amount",
+        "expected decimal string, got 595000.5",
+    ),
+    (
+        _set("active.procurement.amount", "59.5万元"),
+        "$.active.procurement.amount",
+        'expected decimal string, got "59.5万元"',
+    ),
+    (
+        _set("active.procurement.amount", "NaN"),
+        "$.active.procurement.amount",
+        'expected decimal string, got "NaN"',
+    ),
+    (
+        _set("active.procurement.amount", "1E+999999999"),
+        "$.active.procurement.amount",
+        'expected an amount under 1E+30 with at most 30 decimals, got "1E+999999999"',
+    ),
+    (
+        _set("active.procurement.amount", "0." + "0" * 40 + "1"),
+        "$.active.procurement.amount",
+        "expected an amount under 1E+30 with at most 30 decimals, "
+        'got "0.00000000000000000000000000000000000000001"',
+    ),
     (_set("active.procurement.foo", 1), "$.active.procurement.foo", "unexpected key"),
     (_set("requests.new", 7), "$.requests.new", "expected object, got 7"),
-    (_set("meta.date", "2021-13-01"), "$.meta.date",
-     'expected date as YYYY-MM-DD, got "2021-13-01"'),
+    (
+        _set("meta.date", "2021-13-01"),
+        "$.meta.date",
+        'expected date as YYYY-MM-DD, got "2021-13-01"',
+    ),
     (_set("meta.date", "20210126"), "$.meta.date", 'expected date as YYYY-MM-DD, got "20210126"'),
-    (_set("meta.format", "2020"), "$.meta.format",
-     'expected one of "2019", "2021", got "2020"'),
+    (_set("meta.format", "2020"), "$.meta.format", 'expected one of "2019", "2021", got "2020"'),
     (_set("meta.agency", 5), "$.meta.agency", "expected string, got 5"),
-    (_set("diagnostics.0.severity", "fatal"), "$.diagnostics[0].severity",
-     'expected one of "error", "warning", "info", got "fatal"'),
-    (_set("diagnostics.1.keys", "requests.new.total"), "$.diagnostics[1].keys",
-     'expected array, got "requests.new.total"'),
+    (
+        _set("diagnostics.0.severity", "fatal"),
+        "$.diagnostics[0].severity",
+        'expected one of "error", "warning", "info", got "fatal"',
+    ),
+    (
+        _set("diagnostics.1.keys", "requests.new.total"),
+        "$.diagnostics[1].keys",
+        'expected array, got "requests.new.total"',
+    ),
     (_delete("diagnostics.0.code"), "$.diagnostics[0].code", "required field missing"),
-    (_set(("provenance", "requests.new.total"), 1), "$.provenance['requests.new.total']",
-     "expected object, got 1"),
-    (_set("statements.0.value", "seven"), "$.statements[0].value",
-     'expected int or decimal string, got "seven"'),
+    (
+        _set(("provenance", "requests.new.total"), 1),
+        "$.provenance['requests.new.total']",
+        "expected object, got 1",
+    ),
+    (
+        _set("statements.0.value", "seven"),
+        "$.statements[0].value",
+        'expected int or decimal string, got "seven"',
+    ),
     (_set("sections", {}), "$.sections", "expected array, got {}"),
     (_set("bogus", 1), "$.bogus", "unexpected key"),
-    (_set("schema_version", "2.0"), "$.schema_version",
-     'unsupported schema_version "2.0"; this govinfo reads 1.x'),
+    (
+        _set("schema_version", "2.0"),
+        "$.schema_version",
+        'unsupported schema_version "2.0"; this govinfo reads 1.x',
+    ),
 ]
 
 
@@ -126,8 +161,14 @@ def test_every_problem_is_reported() -> None:
 
 @pytest.mark.parametrize(
     ("text", "where"),
-    [("{", "1:2"), ('{"meta": }', "1:10"), ("[]", "$"), ('"report"', "$"),
-     ('{"meta": {"year": ' + "9" * 5000 + "}}", "$"), ("[" * 100_000, "$")],
+    [
+        ("{", "1:2"),
+        ('{"meta": }', "1:10"),
+        ("[]", "$"),
+        ('"report"', "$"),
+        ('{"meta": {"year": ' + "9" * 5000 + "}}", "$"),
+        ("[" * 100_000, "$"),
+    ],
 )
 def test_loads_rejects_what_is_not_a_report(text: str, where: str) -> None:
     with pytest.raises(StructureError) as info:
@@ -142,21 +183,33 @@ def test_loads_rejects_bytes_that_are_not_utf8() -> None:
 
 def test_a_hand_written_dict_may_leave_fields_out() -> None:
     report = from_dict({"meta": {"year": 2020}, "requests": {"new": {"total": 3}}})
-    assert report.facts() == {"meta.year": 2020, **{
-        f"requests.new.{c}": None
-        for c in ("commercial", "legal_services", "natural_person", "other_org", "research",
-                  "social_welfare")
-    }, "requests.new.total": 3}
+    assert report.facts() == {
+        "meta.year": 2020,
+        **{
+            f"requests.new.{c}": None
+            for c in (
+                "commercial",
+                "legal_services",
+                "natural_person",
+                "other_org",
+                "research",
+                "social_welfare",
+            )
+        },
+        "requests.new.total": 3,
+    }
 
 
 # --- Table 2: the class is chosen by meta.format ------------------------------------------
 
 
 def test_table2_follows_meta_format() -> None:
-    assert isinstance(from_dict({"meta": {"format": "2019"}, "active": {}}).active,
-                      ActiveDisclosure2019)
-    assert isinstance(from_dict({"meta": {"format": "2021"}, "active": {}}).active,
-                      ActiveDisclosure2021)
+    assert isinstance(
+        from_dict({"meta": {"format": "2019"}, "active": {}}).active, ActiveDisclosure2019
+    )
+    assert isinstance(
+        from_dict({"meta": {"format": "2021"}, "active": {}}).active, ActiveDisclosure2021
+    )
     with pytest.raises(StructureError) as info:
         from_dict({"meta": {"format": "2021"}, "active": {"procurement": {"items": 1}}})
     assert (info.value.where, info.value.message) == ("$.active.procurement", "unexpected key")
@@ -194,12 +247,21 @@ def test_table2_without_format_is_told_by_its_keys() -> None:
         ({"total": 1}, "$.total", "not a taxonomy fact key"),
         ({"source": "a.txt"}, "$.source", "not a taxonomy fact key"),
         ({"requests..total": 1}, "$.requests..total", "not a taxonomy fact key"),
-        ({"requests.new": 1, "requests.new.total": 1}, "$.requests.new.total",
-         "requests.new is both a fact and a row"),
-        ({"meta.format": "2019", "active.fees.amount": "1"}, "$.active.fees.amount",
-         "unexpected key"),
-        ({"active.procurement.amount": 1.5, "meta.format": "2019"},
-         "$.active.procurement.amount", "expected decimal string, got 1.5"),
+        (
+            {"requests.new": 1, "requests.new.total": 1},
+            "$.requests.new.total",
+            "requests.new is both a fact and a row",
+        ),
+        (
+            {"meta.format": "2019", "active.fees.amount": "1"},
+            "$.active.fees.amount",
+            "unexpected key",
+        ),
+        (
+            {"active.procurement.amount": 1.5, "meta.format": "2019"},
+            "$.active.procurement.amount",
+            "expected decimal string, got 1.5",
+        ),
     ],
 )
 def test_from_facts_errors(facts: dict[str, Any], where: str, message: str) -> None:

@@ -40,8 +40,11 @@ def rule_licensing_items(ctx: Context) -> Iterator[Finding]:
         return
     if previous + change <= 0:
         yield Finding(
-            ("active.licensing.decisions", "active.licensing.prev_items",
-             "active.licensing.change"),
+            (
+                "active.licensing.decisions",
+                "active.licensing.prev_items",
+                "active.licensing.change",
+            ),
             f"「行政许可」 reports {decisions} 「处理决定数量」 but "
             f"{previous + change} licensing items (「上一年项目数量」 {previous} + "
             f"「本年增/减」 {change})",
