@@ -124,10 +124,11 @@ def grid_alignments(values: Sequence[Cell], k: int, *, ragged: bool) -> list[lis
         out.append(list(cells))
     unique: list[list[Cell | None]] = []
     for cand in out:
-        if all(_texts(cand) != _texts(u) for u in unique):
+        if all(cell_texts(cand) != cell_texts(u) for u in unique):
             unique.append(cand)
     return unique
 
 
-def _texts(cells: Sequence[Cell | None]) -> tuple[str, ...]:
+def cell_texts(cells: Sequence[Cell | None]) -> tuple[str, ...]:
+    """The cells' texts, ``""`` for a column that got no cell."""
     return tuple(c.text.strip() if c is not None else "" for c in cells)

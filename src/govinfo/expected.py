@@ -30,13 +30,18 @@ def row_keys(table: str, row: RowSpec) -> list[str]:
     return [f"{table}.{row.key}.{c.key}" for c in row.columns]
 
 
+def is_group_label(spec: TableSpec, row: RowSpec) -> bool:
+    """Whether ``row`` is, in this format, only the label over its split rows: 2021's
+    「（六）其他处理」, whose figures stand in its three sub-rows."""
+    return row.key in _VARIANTS and bool(set(_VARIANTS[row.key]) & _row_names(spec))
+
+
 def table_keys(spec: TableSpec) -> list[str]:
     """The fact keys of a whole table as its format prints it by default.
 
     For 2021's Table 3 that is （六） split in three, the official layout.
     """
-    split = {k for ks in _VARIANTS.values() for k in ks}
-    rows = [r for r in spec.rows if not (r.key in _VARIANTS and split & _row_names(spec))]
+    rows = [r for r in spec.rows if not is_group_label(spec, r)]
     return [k for r in rows for k in row_keys(spec.key, r)]
 
 
@@ -60,7 +65,7 @@ def missing_rows(spec: TableSpec, seen: Collection[str]) -> list[RowSpec]:
         alts |= {k for k, ks in _VARIANTS.items() if row.key in ks}
         if any(f"{spec.key}.{a}" in prefixes for a in alts & names):
             continue
-        if row.key in _VARIANTS and alts & names:
+        if is_group_label(spec, row):
             continue  # the one-row variant is not expected where the split rows are official
         out.append(row)
     return out

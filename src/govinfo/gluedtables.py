@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from govinfo.diagnostics import Severity
-from govinfo.formats import RowSpec, TableSpec
+from govinfo.expected import is_group_label
+from govinfo.formats import RowSpec
 from govinfo.layouts.base import Cell
 from govinfo.placement import quote
 
@@ -44,9 +45,8 @@ ALL_APPEALS = "*"
 _MAX_SHOWN = 5
 
 
-def _group_label(spec: RowSpec, table: TableSpec) -> bool:
-    """「（六）其他处理」 in a format that splits it in three: a group label, no row."""
-    return spec.key == "other" and any(r.group == "（六）其他处理" for r in table.rows)
+def _sum(values: tuple[Any, ...], at: Sequence[int]) -> Any:
+    return sum(values[i] for i in at)
 
 
 def _by_evidence(
@@ -69,15 +69,8 @@ def _by_evidence(
     kept = list(candidates)
     why: list[str] = []
     for greater, lesser in row.bounds:
-
-        def holds(
-            cand: tuple[Any, ...], g: tuple[str, ...] = greater, s: tuple[str, ...] = lesser
-        ) -> bool:
-            return bool(
-                sum(cand[names.index(k)] for k in g) >= sum(cand[names.index(k)] for k in s)
-            )
-
-        narrowed = [c for c in kept if holds(c)]
+        at_least = [names.index(k) for k in greater], [names.index(k) for k in lesser]
+        narrowed = [c for c in kept if _sum(c, at_least[0]) >= _sum(c, at_least[1])]
         if len(narrowed) < len(kept):
             why.append(f"bound:{'+'.join(greater)}>={'+'.join(lesser) or '0'}")
         kept = narrowed
@@ -104,7 +97,7 @@ def place_glued(placer: Placer, table: str, items: Sequence[tuple[Record, RowSpe
     unit_stated: set[str] = set()
     for rec, spec in items:
         if not rec.row.values:
-            if spec is not None and not _group_label(spec, tspec):
+            if spec is not None and not is_group_label(tspec, spec):
                 # A row's label with no digit after it before the next row: its cells
                 # were printed blank (「…申请3.其他（七）总计…」).
                 for col in spec.columns:

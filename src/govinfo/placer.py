@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
 from attrs import define, field
 
-from govinfo.alignment import Header, align, column_starts, grid_alignments
+from govinfo.alignment import Header, align, cell_texts, column_starts, grid_alignments
 from govinfo.diagnostics import Diagnostic, Severity
+from govinfo.expected import row_keys
 from govinfo.formats import ColumnSpec, FormatSpec, RowSpec
 from govinfo.labels import RowMatch
 from govinfo.layouts.base import Cell, Row
@@ -349,10 +350,12 @@ class Placer:
         holds = [c for c in cands if check(c)]
         if len(holds) == 1:
             return Fit(tuple(holds[0]), "aligned where the row's total holds")
-        shown = "; ".join("(" + ", ".join(t or "" for t in _cell_texts(c)) + ")" for c in cands)
+        shown = "; ".join("(" + ", ".join(cell_texts(c)) + ")" for c in cands)
         return Fit(None, f"cells that fit its columns in several ways: {shown}", "GI107")
 
-    def _row_total_holds(self, rec: Record, spec: RowSpec) -> Any:
+    def _row_total_holds(
+        self, rec: Record, spec: RowSpec
+    ) -> Callable[[Sequence[Cell | None]], bool] | None:
         """A test of the row's own total (Table 3's 总计 column, Table 4's group total),
         blanks read as 0; ``None`` for a row with no total."""
         keys = [c.key for c in spec.columns]
@@ -385,11 +388,11 @@ class Placer:
                 cell=first,
             )
             return
+        keys = row_keys(table, spec)
         figures = label_figures(rec.row.label_text)
         if figures:
             # The label swallowed other rows' cells: whatever cells follow it are not
             # known to be this row's (the numbers are reported as GI119 as well).
-            keys = [f"{prefix}.{c.key}" for c in spec.columns]
             self.out.lose(keys)
             self.out.diag(
                 "GI130",
@@ -403,7 +406,6 @@ class Placer:
         if rec.subtotal_column and len(values) == len(spec.columns) + 1:
             values = self._drop_subtotal_column(rec, spec, values)
         fit = self._by_header(rec, spec) or self._fit(rec, spec, values)
-        keys = [f"{prefix}.{c.key}" for c in spec.columns]
         if fit.code == "GI107" and self._defer_as_glued(rec, values):
             return
         if fit.slots is None:
@@ -518,9 +520,13 @@ class Placer:
                 return False  # the one row of 15 cells, placed as it is
         if not several:
             return False
+        self._defer(rec, filled, match)
+        return True
+
+    def _defer(self, rec: Record, filled: Sequence[Cell], match: RowMatch | None) -> None:
+        """Queue the row's filled cells for the solver as one run, spaces kept as bounds."""
         run = Cell(" ".join(c.text.strip() for c in filled), filled[0].line, filled[0].column)
         self.deferred.append(Record(rec.table, Row(rec.row.labels, (run,), "glued"), match))
-        return True
 
     def _defer_as_glued(self, rec: Record, values: Sequence[Cell]) -> bool:
         """Hand a short row to the solver when its cells may be several run together.
@@ -535,11 +541,10 @@ class Placer:
         filled = [c for c in values if c.text.strip()]
         if not any(_may_be_several(c.text.strip()) for c in filled):
             return False
-        run = Cell(" ".join(c.text.strip() for c in filled), filled[0].line, filled[0].column)
-        digits = sum(ch.isdigit() for ch in run.text)
+        digits = sum(ch.isdigit() for c in filled for ch in c.text)
         # Table 4's one row of 15 cells, its group names drifting onto it as a label
         match = None if rec.table == "appeals" and digits >= 15 else rec.match
-        self.deferred.append(Record(rec.table, Row(rec.row.labels, (run,), "glued"), match))
+        self._defer(rec, filled, match)
         return True
 
     def put(
@@ -601,10 +606,6 @@ class Placer:
         """Place a value decided by the solver; its provenance names the rules."""
         self.out.facts[key] = value
         self.out.provenance[key] = Provenance(cell.line, cell.column, cell.text, rules)
-
-
-def _cell_texts(cells: Sequence[Cell | None]) -> list[str]:
-    return [c.text.strip() if c is not None else "" for c in cells]
 
 
 def _is_digits(text: str) -> bool:

@@ -40,6 +40,7 @@ def _classify(
         wan = False
         subtotal = 0
         header: dict[int, str] = {}
+        frozen_header: Header = ()  # ``header`` as records keep it, rebuilt when it grows
         width = 0
         after_header = False
         widths = {len(r.labels) + len(r.values) for r in rows if r.kind == "grid"}
@@ -52,18 +53,8 @@ def _classify(
             numeric = any(c.text.strip() for c in row.values)
             if not numeric and _blank_data_row(row, texts, current, ix):
                 match = ix.match(texts) if texts else None
-                records.append(
-                    Record(
-                        match.table if match else current,
-                        row,
-                        match,
-                        wan,
-                        subtotal,
-                        _header(header),
-                        width,
-                        grid_width,
-                    )
-                )
+                table = match.table if match else current
+                records.append(Record(table, row, match, wan, subtotal, frozen_header, width))
                 continue
             if (
                 not numeric
@@ -89,7 +80,7 @@ def _classify(
                     # shorter than the table lost merged cells on its left (the corner
                     # cell): its positions count from the right edge.
                     if not after_header:
-                        header, width = {}, 0
+                        header, frozen_header, width = {}, (), 0
                     cells = (*row.labels, *row.values)
                     shift = grid_width - len(cells) if row.framed else 0
                     if (
@@ -111,6 +102,7 @@ def _classify(
                         }
                     )
                     width = max(width, len(cells) + shift)
+                    frozen_header = _header(header)
                     after_header = True
                 continue
             after_header = False
@@ -121,16 +113,14 @@ def _classify(
                     votes.update(match.formats)
             elif not numeric and not _LOOSE_DIGITS.search("".join(texts)):
                 continue  # a caption, a group label or a wrapped fragment: no numbers to lose
-            records.append(
-                Record(current, row, match, wan, subtotal, _header(header), width, grid_width)
-            )
+            records.append(Record(current, row, match, wan, subtotal, frozen_header, width))
     _table_widths(records)
     return records, votes
 
 
 def _table_widths(records: list[Record]) -> None:
-    """Each grid record's ``grid_width``: the widest grid row of its own table (a region
-    can hold several tables of different widths when headings are lost)."""
+    """Set each grid record's ``grid_width``: the widest grid row of its own table (a
+    region can hold several tables of different widths when headings are lost)."""
     widest: dict[str, int] = {}
     for rec in records:
         if rec.row.kind == "grid":
