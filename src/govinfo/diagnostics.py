@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from enum import Enum
+from typing import Any
 
 from attrs import field, frozen
 
@@ -44,6 +45,21 @@ def _keys_converter(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: The fields of :meth:`Diagnostic.as_dict`, in order.
+DICT_FIELDS = (
+    "path",
+    "line",
+    "column",
+    "code",
+    "severity",
+    "key",
+    "keys",
+    "message",
+    "suggestion",
+    "fingerprint",
+)
+
+
 @frozen
 class Diagnostic:
     """One finding, e.g. ``report.txt:116:3: GI201 error requests.new.total: …``.
@@ -71,6 +87,24 @@ class Diagnostic:
     def key(self) -> str | None:
         """The main taxonomy key, or ``None`` for a report-wide finding."""
         return self.keys[0] if self.keys else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The diagnostic as plain data, as ``govinfo check --format json`` prints it:
+        ``path``, ``line``, ``column``, ``code``, ``severity``, ``key``, ``keys`` (a
+        list), ``message``, ``suggestion``, ``fingerprint``."""
+        values = (
+            self.path,
+            self.line,
+            self.column,
+            self.code,
+            self.severity.value,
+            self.key,
+            list(self.keys),
+            self.message,
+            self.suggestion,
+            self.fingerprint,
+        )
+        return dict(zip(DICT_FIELDS, values, strict=True))
 
     @property
     def fingerprint(self) -> str:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from govinfo.diagnostics import Diagnostic
+from govinfo.diagnostics import DICT_FIELDS, Diagnostic
 from govinfo.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -224,32 +224,6 @@ def diagnostics_frame(diagnostics: Iterable[Diagnostic]) -> Any:
     from govinfo.batch import _pandas
 
     pd = _pandas()
-    columns = [
-        "path",
-        "line",
-        "column",
-        "code",
-        "severity",
-        "key",
-        "keys",
-        "message",
-        "suggestion",
-        "fingerprint",
-    ]
-    records = [
-        [
-            d.path,
-            d.line,
-            d.column,
-            d.code,
-            d.severity.value,
-            d.key,
-            ",".join(d.keys) or None,
-            d.message,
-            d.suggestion,
-            d.fingerprint,
-        ]
-        for d in diagnostics
-    ]
-    frame = pd.DataFrame.from_records(records, columns=columns)
+    records = [{**d.as_dict(), "keys": ",".join(d.keys) or None} for d in diagnostics]
+    frame = pd.DataFrame.from_records(records, columns=list(DICT_FIELDS))
     return frame.astype({"line": "Int64", "column": "Int64"})

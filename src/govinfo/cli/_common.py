@@ -189,18 +189,7 @@ def selected(
 
 def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
     """A diagnostic as the JSON objects ``check --format json`` prints."""
-    return {
-        "path": d.path,
-        "line": d.line,
-        "column": d.column,
-        "code": d.code,
-        "severity": d.severity.value,
-        "key": d.key,
-        "keys": list(d.keys),
-        "message": d.message,
-        "suggestion": d.suggestion,
-        "fingerprint": d.fingerprint,
-    }
+    return d.as_dict()
 
 
 # --- Colour ----------------------------------------------------------------------------
