@@ -42,6 +42,21 @@ def gen_pages() -> ModuleType:
 # --- The site ----------------------------------------------------------------------------
 
 
+def _mkdocs_build(site: Path, *args: str) -> None:
+    """``mkdocs build --strict`` into ``site``; any warning fails the build."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args, "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        env=env,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_mkdocs_build_strict(tmp_path: Path) -> None:
     for module in (
         "mkdocs",
@@ -52,17 +67,7 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     ):
         pytest.importorskip(module, reason="the docs extra is not installed")
     site = tmp_path / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=600,
-        env=env,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
+    _mkdocs_build(site)
 
     pages = {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*.html")}
     codes = pages["reference/codes/index.html"]
@@ -102,27 +107,7 @@ def test_the_chinese_site_builds_strict(tmp_path: Path) -> None:
     from govinfo.i18n import code_title
 
     site = tmp_path / "site" / "zh"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            "mkdocs.zh.yml",
-            "-d",
-            str(site),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=600,
-        env=env,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
+    _mkdocs_build(site, "-f", "mkdocs.zh.yml")
     for page in ("index.html", "quickstart/index.html", "cli/index.html"):
         assert 'lang="zh"' in (site / page).read_text("utf-8")
     codes = (site / "reference" / "codes" / "index.html").read_text("utf-8")

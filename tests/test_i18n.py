@@ -3,7 +3,6 @@ page and the notebook display, chosen by lang=, --lang or GOVINFO_LANG."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -188,14 +187,8 @@ def test_the_command_lines_help_and_rules_in_chinese(capsys: pytest.CaptureFixtu
     assert "GI122  错误  不是年度报告 (not-a-report): 输入中既没有官方框架的章节" in listing
 
 
-def test_parse_usage_hint_in_chinese(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    monkeypatch.setattr("sys.stdin", Terminal())
+@pytest.mark.usefixtures("terminal_stdin")
+def test_parse_usage_hint_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--lang", "zh"]) == 2
     assert "govinfo parse：请给出报告文件" in capsys.readouterr().err
 

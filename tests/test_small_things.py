@@ -57,14 +57,10 @@ def test_render_to_csv_with_the_built_in_renderers(
     assert "meta.agency,,上海市普陀区民政局" in lines
 
 
+@pytest.mark.usefixtures("terminal_stdin")
 def test_parse_with_no_file_on_a_terminal_prints_usage(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    monkeypatch.setattr("sys.stdin", Terminal())
     assert main(["parse"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("usage: govinfo parse")
